@@ -1,0 +1,40 @@
+namespace ChatBrief.Core.Answers;
+
+/// <summary>What the bot replies to a question: quoted passages with citations, or an abstention.</summary>
+/// <param name="Question">The question as it was searched (after shortening, if it was too long).</param>
+/// <param name="Abstained">True when nothing in the sources answers; <see cref="Results"/> then holds at most a few closest matches.</param>
+/// <param name="Results">Ranked passages, best first.</param>
+public sealed record Answer(string Question, bool Abstained, IReadOnlyList<AnswerPassage> Results)
+{
+    /// <summary>True when the question was longer than the search accepts and only its first part was used.</summary>
+    public bool QuestionShortened { get; init; }
+
+    /// <summary>When the index that answered was built.</summary>
+    public DateTimeOffset? IndexBuiltAt { get; init; }
+}
+
+/// <summary>One quoted passage of an answer.</summary>
+/// <param name="Rank">1-based rank in the answer (counting skipped results too).</param>
+/// <param name="Id">The passage's stable id (<c>source#passage</c>, or the corpus id for a JSONL corpus).</param>
+/// <param name="Source">The source file, relative to the sources folder.</param>
+/// <param name="Title">The document's title.</param>
+/// <param name="Author">The document's author or byline, when known.</param>
+/// <param name="Passage">1-based paragraph number in the cleaned source.</param>
+/// <param name="Text">The passage, quoted exactly (whitespace normalised, markup reduced to its text).</param>
+/// <param name="BestSentence">The sentence of <see cref="Text"/> that best answers the question.</param>
+/// <param name="Score">Relevance score; comparable only within one answer.</param>
+/// <param name="AlsoIn">Other sources that say the same thing.</param>
+public sealed record AnswerPassage(
+    int Rank,
+    string Id,
+    string Source,
+    string Title,
+    string? Author,
+    int Passage,
+    string Text,
+    string BestSentence,
+    double Score,
+    IReadOnlyList<PassageReference> AlsoIn);
+
+/// <summary>Points at a passage of a source.</summary>
+public sealed record PassageReference(string Source, int Passage);

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBrief.Core;
+
+/// <summary>The <c>Sources</c> settings: where the team's documents live.</summary>
+public sealed class SourcesOptions
+{
+    public const string Section = "Sources";
+
+    /// <summary>The sources folder, resolved against the current directory.</summary>
+    [Required]
+    public string Path { get; set; } = "seeds";
+
+    /// <summary>Files larger than this are skipped (and reported) rather than read into memory; JSONL corpora are streamed and exempt.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+}
+
+/// <summary>The <c>Index</c> settings.</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Index";
+
+    /// <summary>The Lucene index folder, resolved against the current directory.</summary>
+    [Required]
+    public string Path { get; set; } = "index";
+}
+
+/// <summary>The <c>Search</c> settings.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>How many passages an answer quotes by default.</summary>
+    [Range(1, 50)]
+    public int Top { get; set; } = 3;
+
+    /// <summary>Longer questions are cut (at a word boundary) to this many characters, and the answer says so.</summary>
+    [Range(20, 10_000)]
+    public int MaxQuestionLength { get; set; } = 1000;
+}

@@ -1,0 +1,50 @@
+namespace ChatBrief.Core.Indexing;
+
+/// <summary>Owns the index: what it holds and rebuilding it from the sources while searches go on.</summary>
+public interface IIndexManager
+{
+    /// <summary>What the open index holds; <see cref="IndexStatus.IsReady"/> is false until it can be searched.</summary>
+    IndexStatus GetStatus();
+
+    /// <summary>The documents in the index, sorted by source path.</summary>
+    IReadOnlyList<SourceSummary> ListSources();
+
+    /// <summary>
+    /// Brings the index up to date with the sources: only changed sources are re-read unless <paramref name="full"/>.
+    /// Searches keep using the previous index until the new one is committed; a failure leaves the previous index serving.
+    /// </summary>
+    /// <exception cref="IndexBuildInProgressException">Another rebuild is running.</exception>
+    /// <exception cref="SourcesUnavailableException">The sources folder is missing or holds no readable source.</exception>
+    Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the open index holds.</summary>
+public sealed record IndexStatus(bool IsReady, int Documents, int Passages, DateTimeOffset? BuiltAt);
+
+/// <summary>One document of the index.</summary>
+public sealed record SourceSummary(string Source, string Title, string? Author, int Passages);
+
+/// <summary>How far a rebuild has got.</summary>
+public sealed record IndexBuildProgress(int Done, int Total, string? Current);
+
+/// <summary>What a rebuild did.</summary>
+public sealed record IndexBuildReport(
+    int Documents,
+    int Passages,
+    int Added,
+    int Updated,
+    int Removed,
+    int Unchanged,
+    IReadOnlyList<SkippedSource> Skipped,
+    bool FullRebuild,
+    string? RebuildReason,
+    TimeSpan Elapsed);
+
+/// <summary>A file of the sources folder that was not indexed, and why.</summary>
+public sealed record SkippedSource(string Path, string Reason);
+
+/// <summary>Thrown when a rebuild is asked for while one is running.</summary>
+public sealed class IndexBuildInProgressException() : InvalidOperationException("A reindex is already running; try again when it has finished.");
+
+/// <summary>Thrown when the sources folder is missing or holds nothing that can be indexed.</summary>
+public sealed class SourcesUnavailableException(string message) : InvalidOperationException(message);

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace ChatBrief.Cli;
+
+/// <summary>The <c>chatbrief</c> command line: one subcommand per job, each in its own file.</summary>
+public static class CliApplication
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("ChatBrief answers questions about your team's documents with exact, cited quotes.");
+        return root.Parse(args).InvokeAsync();
+    }
+}

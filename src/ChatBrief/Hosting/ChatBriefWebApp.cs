@@ -1,0 +1,31 @@
+using ChatBrief.Core;
+using ChatBrief.Discord;
+using ChatBrief.Teams;
+
+namespace ChatBrief.Hosting;
+
+/// <summary>The HTTP host that <c>serve</c> runs: health, Discord and Teams doors over one core.</summary>
+public static class ChatBriefWebApp
+{
+    /// <param name="args">Command-line configuration (e.g. <c>--urls</c>, <c>--Discord:PublicKey=...</c>).</param>
+    /// <param name="configure">Lets tests replace settings or services before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        builder.AddChatBriefCore();
+        builder.AddDiscord();
+        builder.AddTeams();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapDiscord();
+        app.MapTeams();
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using ChatBrief.Core.Indexing;
+
+namespace ChatBrief.Hosting;
+
+/// <summary><c>GET /healthz</c>: 200 once the index is open and searchable.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", (IIndexManager index) =>
+        {
+            var status = index.GetStatus();
+            var body = new { status = status.IsReady ? "ready" : "starting", documents = status.Documents, passages = status.Passages, built_at = status.BuiltAt };
+            return status.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return endpoints;
+    }
+}

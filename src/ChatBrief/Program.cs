@@ -1,0 +1,3 @@
+using ChatBrief.Cli;
+
+return await CliApplication.RunAsync(args);
