@@ -1,0 +1,52 @@
+using System.Globalization;
+using ChatBrief.Core.Answers;
+using ChatBrief.Discord.Formatting;
+
+namespace ChatBrief.Discord.Answers;
+
+/// <summary>
+/// What a button does, carried entirely in its custom_id so that buttons keep working after a restart: the process
+/// keeps no state about the messages it sent. The question itself travels in the message (see <see cref="QuestionTitle"/>).
+/// The version prefix lets a future format recognise old buttons and say they expired instead of misreading them.
+/// </summary>
+internal abstract record ButtonAction
+{
+    private const string Prefix = "cb1";
+
+    /// <summary>The custom_id, or null when it would exceed Discord's 100 characters (the button is then left out).</summary>
+    public abstract string? ToCustomId();
+
+    public static ButtonAction? Parse(string? customId)
+    {
+        var parts = customId?.Split(':', 5) ?? [];
+        if (parts.Length < 3 || parts[0] != Prefix || !TryParseCount(parts[2], out var skip))
+        {
+            return null;
+        }
+
+        return parts switch
+        {
+            [_, "page", _] => new ShowPage(skip),
+            [_, "ctx", _, var passage, var source] when TryParseCount(passage, out var number) && number > 0 && source.Length > 0 =>
+                new ShowContext(skip, new PassageReference(source, number)),
+            _ => null,
+        };
+    }
+
+    protected static string? Checked(string customId) => customId.Length <= MessageLimits.CustomId ? customId : null;
+
+    private static bool TryParseCount(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value < 10_000;
+
+    /// <summary>Show the answer's results starting after <paramref name="Skip"/> of them.</summary>
+    public sealed record ShowPage(int Skip) : ButtonAction
+    {
+        public override string? ToCustomId() => Checked(FormattableString.Invariant($"{Prefix}:page:{Skip}"));
+    }
+
+    /// <summary>Show the paragraphs around a passage; <paramref name="Skip"/> is the page to go back to.</summary>
+    public sealed record ShowContext(int Skip, PassageReference Passage) : ButtonAction
+    {
+        public override string? ToCustomId() => Checked(FormattableString.Invariant($"{Prefix}:ctx:{Skip}:{Passage.Passage}:{Passage.Source}"));
+    }
+}

@@ -1,0 +1,28 @@
+using ChatBrief.Discord.Answers;
+using ChatBrief.Discord.Interactions;
+using ChatBrief.Discord.Model;
+
+namespace ChatBrief.Discord.Commands;
+
+/// <summary><c>/ask question:</c> answers with quoted passages, inline within Discord's three seconds.</summary>
+internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder responder) : ISlashCommand
+{
+    public const string QuestionOption = "question";
+
+    public ApplicationCommandDefinition Definition { get; } = new(
+        "ask",
+        "Ask a question; the answer quotes the team's documents.",
+        [new ApplicationCommandOptionDefinition(ApplicationCommandOptionType.String, QuestionOption, "Your question", Required: true, Autocomplete: true)],
+        Contexts: CommandContexts.Everywhere);
+
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var question = interaction.Data?.StringOption(QuestionOption)?.Trim();
+        if (string.IsNullOrEmpty(question))
+        {
+            return InteractionResponse.Message(OutgoingMessage.Text(Replies.EmptyQuestion, ephemeral: true));
+        }
+
+        return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping), updatesMessage: false, cancellationToken);
+    }
+}

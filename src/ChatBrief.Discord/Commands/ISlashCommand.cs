@@ -1,0 +1,22 @@
+using ChatBrief.Discord.Model;
+
+namespace ChatBrief.Discord.Commands;
+
+/// <summary>One slash command: how it is registered with Discord, and how it answers.</summary>
+internal interface ISlashCommand
+{
+    ApplicationCommandDefinition Definition { get; }
+
+    Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken);
+}
+
+/// <summary>Where commands may be used when registered globally.</summary>
+internal static class CommandContexts
+{
+    public const int Guild = 0;
+    public const int BotDm = 1;
+
+    public static readonly IReadOnlyList<int> Everywhere = [Guild, BotDm];
+
+    public static readonly IReadOnlyList<int> ServersOnly = [Guild];
+}

@@ -1,0 +1,50 @@
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Discord.Answers;
+using ChatBrief.Discord.Model;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBrief.Discord.Interactions;
+
+/// <summary>
+/// The answer buttons. They hold no server-side state: the custom_id says what to do and the message they sit on
+/// says which question, so they work across restarts, and say plainly when what they need cannot be read back.
+/// </summary>
+internal sealed partial class ComponentHandler(
+    AnswerComposer composer,
+    IAnswerService answers,
+    IIndexManager index,
+    ContextMessageBuilder contextBuilder,
+    DeadlineResponder responder,
+    ILogger<ComponentHandler> logger)
+{
+    private const int ContextRadius = 1;
+
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        var question = QuestionTitle.ReadFrom(interaction.Message);
+        switch (ButtonAction.Parse(interaction.Data?.CustomId))
+        {
+            case ButtonAction.ShowPage page when question is not null:
+                return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, page.Skip, stopping), updatesMessage: true, cancellationToken);
+
+            case ButtonAction.ShowContext context:
+                var paragraphs = await answers.GetContextAsync(context.Passage, ContextRadius, cancellationToken);
+                if (paragraphs is not { Paragraphs.Count: > 0 })
+                {
+                    return Ephemeral(Replies.PassageGone);
+                }
+
+                return InteractionResponse.Update(contextBuilder.Build(question, paragraphs, context.Skip, index.GetStatus().BuiltAt));
+
+            default:
+                LogExpired(interaction.Data?.CustomId);
+                return Ephemeral(Replies.ButtonExpired);
+        }
+    }
+
+    private static InteractionResponse Ephemeral(string text) => InteractionResponse.Message(OutgoingMessage.Text(text, ephemeral: true));
+
+    [LoggerMessage(LogLevel.Information, "Button {CustomId} could not be acted on (unknown format, or its message carries no question)")]
+    private partial void LogExpired(string? customId);
+}

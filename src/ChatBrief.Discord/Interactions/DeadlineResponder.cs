@@ -1,0 +1,55 @@
+using ChatBrief.Discord.Model;
+using ChatBrief.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBrief.Discord.Interactions;
+
+/// <summary>
+/// Answers inline when the work finishes within Discord's three seconds, and otherwise acknowledges at once (deferred)
+/// and edits the response when the work is done. Without this, a slow search (a cold index, a busy machine) would
+/// show the user "The application did not respond" and the answer would be lost.
+/// </summary>
+internal sealed partial class DeadlineResponder(
+    DiscordTimings timings,
+    TimeProvider time,
+    BackgroundWork background,
+    IDiscordRestClient rest,
+    ILogger<DeadlineResponder> logger)
+{
+    /// <param name="updatesMessage">True for buttons (the message they sit on is updated), false for commands (a new message).</param>
+    public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, bool updatesMessage, CancellationToken cancellationToken)
+    {
+        // The work is tied to the host's lifetime, not the request's: if it is deferred, it goes on after the response.
+        var running = work(background.StoppingToken);
+        var deadline = Task.Delay(timings.AnswerBudget, time, cancellationToken);
+        if (await Task.WhenAny(running, deadline) == running)
+        {
+            var message = await running;
+            return updatesMessage ? InteractionResponse.Update(message) : InteractionResponse.Message(message);
+        }
+
+        LogDeferred(interaction.Id, timings.AnswerBudget.TotalMilliseconds);
+        background.Run("finish a slow answer", async stopping =>
+        {
+            OutgoingMessage message;
+            try
+            {
+                message = await running;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSlowWorkFailed(exception, interaction.Id);
+                message = OutgoingMessage.Text(Replies.SomethingWentWrong);
+            }
+
+            await rest.EditOriginalResponseAsync(interaction.Token, message, stopping);
+        });
+        return updatesMessage ? InteractionResponse.DeferUpdate : InteractionResponse.Defer(ephemeral: false);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Interaction {InteractionId} took longer than {BudgetMs} ms; deferred and will edit the response")]
+    private partial void LogDeferred(string interactionId, double budgetMs);
+
+    [LoggerMessage(LogLevel.Error, "Deferred work for interaction {InteractionId} failed")]
+    private partial void LogSlowWorkFailed(Exception exception, string interactionId);
+}

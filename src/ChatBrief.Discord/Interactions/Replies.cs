@@ -1,0 +1,19 @@
+namespace ChatBrief.Discord.Interactions;
+
+/// <summary>The fixed sentences ChatBrief says about itself (it never writes anything about the documents).</summary>
+internal static class Replies
+{
+    public const string SomethingWentWrong = "Sorry, something went wrong while answering. Please try again in a moment.";
+
+    public const string ButtonExpired = "This button has expired: the answer it belongs to can no longer be read back. Please ask again with /ask.";
+
+    public const string PassageGone = "That passage is no longer in the index (the sources have changed since this answer). Please ask again with /ask.";
+
+    public const string EmptyQuestion = "Please type a question, for example: /ask question: who wrote the report?";
+
+    public const string ModeratorsOnly = "Sorry, /reindex is for moderators: it needs the Manage Server permission or a moderator role in this server.";
+
+    public const string UnknownCommand = "Sorry, I do not know that command any more. Try /help to see what I can do.";
+
+    public const string Unsupported = "Sorry, I cannot handle that kind of interaction.";
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace ChatBrief.Discord.Model;
+
+internal enum InteractionType
+{
+    Ping = 1,
+    ApplicationCommand = 2,
+    MessageComponent = 3,
+    ApplicationCommandAutocomplete = 4,
+    ModalSubmit = 5,
+}
+
+/// <summary>An interaction as Discord delivers it; only the fields ChatBrief reads.</summary>
+internal sealed record Interaction(
+    string Id,
+    string ApplicationId,
+    InteractionType Type,
+    string Token,
+    InteractionData? Data = null,
+    string? GuildId = null,
+    string? ChannelId = null,
+    GuildMember? Member = null,
+    DiscordUser? User = null,
+    ReceivedMessage? Message = null)
+{
+    /// <summary>The person who acted: <c>member.user</c> in a server, <c>user</c> in a DM.</summary>
+    public DiscordUser? Invoker => Member?.User ?? User;
+}
+
+internal sealed record InteractionData(
+    string? Name = null,
+    IReadOnlyList<CommandOption>? Options = null,
+    string? CustomId = null,
+    int? ComponentType = null)
+{
+    /// <summary>A top-level option's value as text, or null when it was not given.</summary>
+    public string? StringOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public bool? BooleanOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
+
+    /// <summary>The option the user is typing in an autocomplete interaction.</summary>
+    public CommandOption? FocusedOption => Options?.FirstOrDefault(option => option.Focused == true);
+
+    private CommandOption? Find(string name) => Options?.FirstOrDefault(option => option.Name == name);
+}
+
+internal sealed record CommandOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<CommandOption>? Options = null, bool? Focused = null)
+{
+    /// <summary>Autocomplete values are partial and typed by a person, so they may be of any JSON kind.</summary>
+    public string ValueText => Value switch
+    {
+        { ValueKind: JsonValueKind.String } value => value.GetString() ?? "",
+        { } value when value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) => value.GetRawText(),
+        _ => "",
+    };
+}
+
+/// <summary>The invoking member in a server; <see cref="Permissions"/> is their total permissions in the channel, as a decimal string.</summary>
+internal sealed record GuildMember(DiscordUser? User = null, IReadOnlyList<string>? Roles = null, string? Permissions = null);
+
+internal sealed record DiscordUser(string Id, string? Username = null, bool? Bot = null);
+
+/// <summary>A message as Discord sends it: the one a button sits on, or a gateway MESSAGE_CREATE.</summary>
+internal sealed record ReceivedMessage(
+    string Id,
+    string? ChannelId = null,
+    string? GuildId = null,
+    DiscordUser? Author = null,
+    string? Content = null,
+    IReadOnlyList<DiscordUser>? Mentions = null,
+    IReadOnlyList<Embed>? Embeds = null,
+    string? WebhookId = null);
