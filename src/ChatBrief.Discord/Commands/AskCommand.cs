@@ -9,11 +9,13 @@ internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder resp
 {
     public const string QuestionOption = "question";
 
-    public ApplicationCommandDefinition Definition { get; } = new(
+    public static ApplicationCommandDefinition Registration { get; } = new(
         "ask",
         "Ask a question; the answer quotes the team's documents.",
         [new ApplicationCommandOptionDefinition(ApplicationCommandOptionType.String, QuestionOption, "Your question", Required: true, Autocomplete: true)],
         Contexts: CommandContexts.Everywhere);
+
+    public ApplicationCommandDefinition Definition => Registration;
 
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {

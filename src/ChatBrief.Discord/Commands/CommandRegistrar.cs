@@ -17,7 +17,6 @@ public interface IDiscordCommandRegistrar
 }
 
 internal sealed partial class CommandRegistrar(
-    IEnumerable<ISlashCommand> commands,
     IDiscordRestClient rest,
     IOptions<DiscordOptions> options,
     ILogger<CommandRegistrar> logger) : IDiscordCommandRegistrar
@@ -35,8 +34,8 @@ internal sealed partial class CommandRegistrar(
         }
 
         // "contexts" only applies to global commands; a server's commands are by definition used in that server.
-        var definitions = commands
-            .Select(command => guildId is null ? command.Definition : command.Definition with { Contexts = null })
+        var definitions = SlashCommandCatalog.Definitions
+            .Select(definition => guildId is null ? definition : definition with { Contexts = null })
             .OrderBy(definition => definition.Name, StringComparer.Ordinal)
             .ToList();
         try

@@ -14,7 +14,9 @@ internal sealed class HelpCommand : ISlashCommand
         "**/reindex**: re-read the documents (moderators only).\n\n" +
         "You can also mention me with a question in a channel or send me a direct message.";
 
-    public ApplicationCommandDefinition Definition { get; } = new("help", "How to use ChatBrief.", Contexts: CommandContexts.Everywhere);
+    public static ApplicationCommandDefinition Registration { get; } = new("help", "How to use ChatBrief.", Contexts: CommandContexts.Everywhere);
+
+    public ApplicationCommandDefinition Definition => Registration;
 
     public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken) =>
         Task.FromResult(InteractionResponse.Message(OutgoingMessage.Create([new Embed("ChatBrief", Text)], ephemeral: true)));

@@ -10,6 +10,19 @@ internal interface ISlashCommand
     Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken);
 }
 
+/// <summary>Every command ChatBrief registers; registration needs no handler, so it runs without the core.</summary>
+internal static class SlashCommandCatalog
+{
+    public static readonly IReadOnlyList<ApplicationCommandDefinition> Definitions =
+    [
+        AskCommand.Registration,
+        SourcesCommand.Registration,
+        StatusCommand.Registration,
+        HelpCommand.Registration,
+        ReindexCommand.Registration,
+    ];
+}
+
 /// <summary>Where commands may be used when registered globally.</summary>
 internal static class CommandContexts
 {

@@ -12,12 +12,14 @@ internal sealed partial class ReindexCommand(ModeratorPolicy policy, ReindexJob 
 {
     public const string FullOption = "full";
 
-    public ApplicationCommandDefinition Definition { get; } = new(
+    public static ApplicationCommandDefinition Registration { get; } = new(
         "reindex",
         "Re-read the documents and rebuild the index (moderators only).",
         [new ApplicationCommandOptionDefinition(ApplicationCommandOptionType.Boolean, FullOption, "Rebuild everything instead of only changed documents")],
         DefaultMemberPermissions: ModeratorPolicy.RequiredPermission,
         Contexts: CommandContexts.ServersOnly);
+
+    public ApplicationCommandDefinition Definition => Registration;
 
     public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {

@@ -7,7 +7,9 @@ namespace ChatBrief.Discord.Commands;
 /// <summary><c>/sources</c>: the documents the answers quote from, as many as one message can list.</summary>
 internal sealed class SourcesCommand(IIndexManager index) : ISlashCommand
 {
-    public ApplicationCommandDefinition Definition { get; } = new("sources", "The documents ChatBrief quotes from.", Contexts: CommandContexts.Everywhere);
+    public static ApplicationCommandDefinition Registration { get; } = new("sources", "The documents ChatBrief quotes from.", Contexts: CommandContexts.Everywhere);
+
+    public ApplicationCommandDefinition Definition => Registration;
 
     public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {

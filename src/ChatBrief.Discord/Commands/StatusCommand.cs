@@ -8,7 +8,9 @@ namespace ChatBrief.Discord.Commands;
 /// <summary><c>/status</c>: what the index holds and how old it is.</summary>
 internal sealed class StatusCommand(IIndexManager index, TimeProvider time) : ISlashCommand
 {
-    public ApplicationCommandDefinition Definition { get; } = new("status", "How many documents and passages are indexed, and how fresh the index is.", Contexts: CommandContexts.Everywhere);
+    public static ApplicationCommandDefinition Registration { get; } = new("status", "How many documents and passages are indexed, and how fresh the index is.", Contexts: CommandContexts.Everywhere);
+
+    public ApplicationCommandDefinition Definition => Registration;
 
     public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {

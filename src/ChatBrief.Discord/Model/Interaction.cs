@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ChatBrief.Discord.Model;
 
@@ -25,6 +26,7 @@ internal sealed record Interaction(
     ReceivedMessage? Message = null)
 {
     /// <summary>The person who acted: <c>member.user</c> in a server, <c>user</c> in a DM.</summary>
+    [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;
 }
 
@@ -40,6 +42,7 @@ internal sealed record InteractionData(
     public bool? BooleanOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 
     /// <summary>The option the user is typing in an autocomplete interaction.</summary>
+    [JsonIgnore]
     public CommandOption? FocusedOption => Options?.FirstOrDefault(option => option.Focused == true);
 
     private CommandOption? Find(string name) => Options?.FirstOrDefault(option => option.Name == name);
@@ -48,6 +51,7 @@ internal sealed record InteractionData(
 internal sealed record CommandOption(string Name, int Type, JsonElement? Value = null, IReadOnlyList<CommandOption>? Options = null, bool? Focused = null)
 {
     /// <summary>Autocomplete values are partial and typed by a person, so they may be of any JSON kind.</summary>
+    [JsonIgnore]
     public string ValueText => Value switch
     {
         { ValueKind: JsonValueKind.String } value => value.GetString() ?? "",

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBrief.Discord.Formatting;
 
 namespace ChatBrief.Discord.Model;
@@ -38,6 +39,7 @@ internal sealed class OutgoingMessage
 
     public AllowedMentions AllowedMentions { get; }
 
+    [JsonIgnore]
     public bool IsEphemeral => Flags == EphemeralFlag;
 
     public static OutgoingMessage Create(IReadOnlyList<Embed> embeds, IReadOnlyList<ActionRow>? components = null, bool ephemeral = false) =>

@@ -8,6 +8,7 @@ public static class CliApplication
     public static Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("ChatBrief answers questions about your team's documents with exact, cited quotes.");
+        root.Subcommands.Add(DiscordCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
