@@ -1,0 +1,74 @@
+using ChatBrief.Core;
+using ChatBrief.Core.Answers;
+using ChatBrief.Discord.Answers;
+using ChatBrief.Discord.Interactions;
+using ChatBrief.Discord.Model;
+using ChatBrief.Discord.Rest;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace ChatBrief.Discord.Tests.Support;
+
+/// <summary>The pieces the handlers are built from, over mocks of the core and of Discord's REST API.</summary>
+internal sealed class Handlers : IDisposable
+{
+    public Mock<IAnswerService> Answers { get; } = new();
+
+    public Mock<IDiscordRestClient> Rest { get; } = new();
+
+    public ManualClock Clock { get; } = new(Samples.Now);
+
+    public DiscordTimings Timings { get; init; } = new() { AnswerBudget = TimeSpan.FromMilliseconds(200), AutocompleteBudget = TimeSpan.FromMilliseconds(100), ProgressEditInterval = TimeSpan.FromMilliseconds(20) };
+
+    public BackgroundWork Background { get; } = new(NullLogger<BackgroundWork>.Instance);
+
+    public IOptions<DiscordOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { ApplicationId = "42", ModeratorRoleIds = ["mods"] });
+
+    public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }));
+
+    public DeadlineResponder Responder => new(Timings, TimeProvider.System, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
+
+    public ModeratorPolicy Policy => new(Options);
+
+    public Handlers()
+    {
+        Rest.Setup(rest => rest.EditOriginalResponseAsync(It.IsAny<string>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, OutgoingMessage message, CancellationToken _) => Record(message))
+            .Returns(Task.CompletedTask);
+        Rest.Setup(rest => rest.CreateMessageAsync(It.IsAny<string>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, OutgoingMessage message, CancellationToken _) => Record(message))
+            .Returns(Task.CompletedTask);
+    }
+
+    /// <summary>Every message sent through <see cref="Rest"/> (edits and new messages), in order.</summary>
+    public List<OutgoingMessage> Sent { get; } = [];
+
+    /// <summary>Waits until background work has sent <paramref name="count"/> messages, with a generous bound.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> WaitForSentAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await _sent.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        lock (Sent)
+        {
+            return Sent.ToList();
+        }
+    }
+
+    private readonly SemaphoreSlim _sent = new(0);
+
+    private void Record(OutgoingMessage message)
+    {
+        lock (Sent)
+        {
+            Sent.Add(message);
+        }
+
+        _sent.Release();
+    }
+
+    public void Dispose() => Background.Dispose();
+}
