@@ -35,13 +35,14 @@ public static class DiscordHostingExtensions
         {
             var baseUrl = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl;
             http.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
-            http.DefaultRequestHeaders.UserAgent.Add(DiscordRestClient.UserAgent);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
         });
 
         // Handlers run in the order added: the retry is outside the rate limiter, so every retry queues for its bucket.
-        rest.AddResilienceHandler("discord-rest", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+        rest.AddResilienceHandler("discord-rest", (pipeline, context) => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = DiscordRetryPolicy.MaxRetries,
+                Delay = context.ServiceProvider.GetRequiredService<DiscordTimings>().RestRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = arguments => ValueTask.FromResult(DiscordRetryPolicy.ShouldRetry(arguments.Outcome, arguments.Context.GetRequestMessage()?.Method)),

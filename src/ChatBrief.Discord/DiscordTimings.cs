@@ -18,6 +18,9 @@ internal sealed record DiscordTimings
     /// <summary>Progress edits of a deferred response share the webhook rate limit; one every few seconds is plenty.</summary>
     public TimeSpan ProgressEditInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>First backoff of a retried REST request that failed for a reason other than a rate limit.</summary>
+    public TimeSpan RestRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long to wait for HELLO after the socket opens before treating the connection as dead.</summary>
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -10,7 +10,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
     public async Task<IGatewayConnection> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("User-Agent", DiscordRestClient.UserAgent.ToString());
+        socket.Options.SetRequestHeader("User-Agent", DiscordRestClient.UserAgent);
         try
         {
             await socket.ConnectAsync(uri, cancellationToken);

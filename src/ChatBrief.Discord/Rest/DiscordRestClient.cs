@@ -11,7 +11,7 @@ namespace ChatBrief.Discord.Rest;
 internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options) : IDiscordRestClient
 {
     /// <summary>Discord requires this exact shape, and rejects requests with a missing or browser-like User-Agent.</summary>
-    public static readonly ProductInfoHeaderValue UserAgent = new("DiscordBot", $"(https://github.com/chatbrief/chatbrief, {Version})");
+    public static readonly string UserAgent = $"DiscordBot (https://github.com/chatbrief/chatbrief, {Version})";
 
     private static string Version => typeof(DiscordRestClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 

@@ -1,0 +1,193 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Discord;
+using ChatBrief.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NSec.Cryptography;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace ChatBrief.Tests.Discord.Support;
+
+/// <summary>
+/// The real ChatBrief host, started on 127.0.0.1 with the Discord door configured against a test Ed25519 key and a
+/// WireMock stand-in for Discord's REST API. Tests drive it over real HTTP.
+/// </summary>
+internal sealed class DiscordHost : IAsyncDisposable
+{
+    public const string ApplicationId = "42";
+    public const string BotToken = "test-bot-token";
+
+    private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+    private WebApplication? _app;
+
+    private DiscordHost()
+    {
+        Discord = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LocalPorts.Free()}"] });
+    }
+
+    /// <summary>Discord's REST API, played by WireMock.</summary>
+    public WireMockServer Discord { get; }
+
+    public FakeCore Core { get; } = new();
+
+    public TestLog Log { get; } = new();
+
+    public HttpClient Http { get; } = new();
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string PublicKeyHex => Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null)
+    {
+        var host = new DiscordHost();
+        var all = new Dictionary<string, string?>
+        {
+            ["ApplicationId"] = ApplicationId,
+            ["PublicKey"] = host.PublicKeyHex,
+            ["ApiBaseUrl"] = host.Discord.Url + "/api/v10",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var args = new List<string> { "--urls", "http://127.0.0.1:0" };
+        args.AddRange(all.Where(setting => setting.Value is not null).Select(setting => $"--Discord:{setting.Key}={setting.Value}"));
+        host._app = ChatBriefWebApp.Build([.. args], builder =>
+        {
+            builder.Services.AddSingleton<IAnswerService>(host.Core);
+            builder.Services.AddSingleton<IIndexManager>(host.Core);
+            builder.Services.AddSingleton(timings ?? Fast);
+            builder.Logging.AddProvider(host.Log);
+        });
+        await host._app.StartAsync();
+        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address);
+        return host;
+    }
+
+    /// <summary>Timings that let deferrals, retries and reconnects play out in milliseconds.</summary>
+    public static DiscordTimings Fast { get; } = new()
+    {
+        ProgressEditInterval = TimeSpan.FromMilliseconds(20),
+        RestRetryDelay = TimeSpan.FromMilliseconds(20),
+        IdentifySpacing = TimeSpan.FromMilliseconds(10),
+        InvalidSessionDelayMin = TimeSpan.FromMilliseconds(10),
+        InvalidSessionDelayMax = TimeSpan.FromMilliseconds(30),
+        ReconnectDelayBase = TimeSpan.FromMilliseconds(10),
+        ReconnectDelayMax = TimeSpan.FromMilliseconds(100),
+        HelloTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>Posts <paramref name="body"/> to the interactions endpoint, signed as Discord would sign it.</summary>
+    public Task<HttpResponseMessage> PostInteractionAsync(object body) => PostSignedAsync(JsonSerializer.Serialize(body), DateTimeOffset.UtcNow);
+
+    public Task<HttpResponseMessage> PostSignedAsync(string body, DateTimeOffset signedAt, Func<string, string>? tamper = null)
+    {
+        var timestamp = signedAt.ToUnixTimeSeconds().ToString();
+        var signature = Sign(timestamp, body);
+        return PostAsync(tamper?.Invoke(body) ?? body, signature, timestamp);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string body, string? signature, string? timestamp)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, "/discord/interactions"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Signature-Ed25519", signature);
+        }
+
+        if (timestamp is not null)
+        {
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public string Sign(string timestamp, string body) =>
+        Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))).ToLowerInvariant();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Discord.Stop();
+        Discord.Dispose();
+        Http.Dispose();
+        _key.Dispose();
+    }
+}
+
+/// <summary>Interactions as Discord sends them.</summary>
+internal static class DiscordPayloads
+{
+    public static object Ping => new { id = "1", application_id = DiscordHost.ApplicationId, type = 1, token = "tok", version = 1 };
+
+    public static object Command(string name, object[]? options = null, string permissions = "0", string? token = null) => new
+    {
+        id = "10",
+        application_id = DiscordHost.ApplicationId,
+        type = 2,
+        token = token ?? "tok-" + name,
+        version = 1,
+        guild_id = "900",
+        channel_id = "700",
+        member = new { user = new { id = "5", username = "someone" }, roles = Array.Empty<string>(), permissions },
+        data = new { id = "77", name, type = 1, options },
+    };
+
+    public static object Button(string customId, object message) => new
+    {
+        id = "11",
+        application_id = DiscordHost.ApplicationId,
+        type = 3,
+        token = "tok-button",
+        version = 1,
+        guild_id = "900",
+        channel_id = "700",
+        member = new { user = new { id = "5" }, roles = Array.Empty<string>(), permissions = "0" },
+        message,
+        data = new { custom_id = customId, component_type = 2 },
+    };
+
+    public static object Autocomplete(string typed) => new
+    {
+        id = "12",
+        application_id = DiscordHost.ApplicationId,
+        type = 4,
+        token = "tok-auto",
+        version = 1,
+        user = new { id = "5" },
+        data = new { id = "77", name = "ask", type = 1, options = new[] { new { name = "question", type = 3, value = typed, focused = true } } },
+    };
+}
+
+internal static class HttpResponseExtensions
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }.MediaType, response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+}
