@@ -8,7 +8,9 @@ using ChatBrief.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using ChatBrief.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 using WireMock.Server;
@@ -49,7 +51,8 @@ internal sealed class DiscordHost : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null)
+    /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true)
     {
         var host = new DiscordHost();
         var all = new Dictionary<string, string?>
@@ -71,6 +74,10 @@ internal sealed class DiscordHost : IAsyncDisposable
             builder.Services.AddSingleton<IIndexManager>(host.Core);
             builder.Services.AddSingleton(timings ?? Fast);
             builder.Logging.AddProvider(host.Log);
+            if (!withGateway)
+            {
+                builder.Services.Remove(builder.Services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType == typeof(GatewayClient)));
+            }
         });
         await host._app.StartAsync();
         var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using ChatBrief.Cli;
+using ChatBrief.Tests.Discord.Support;
+
+namespace ChatBrief.Tests.Discord;
+
+/// <summary>A Discord door with incomplete settings stays off, says which setting is missing, and the host keeps running.</summary>
+public class StartupTests
+{
+    [Fact]
+    public async Task Serve_WithoutPublicKey_LeavesTheEndpointOffNamesTheSettingAndKeepsServing()
+    {
+        await using var host = await DiscordHost.StartAsync(new Dictionary<string, string?> { ["PublicKey"] = null });
+
+        using var interaction = await host.PostInteractionAsync(DiscordPayloads.Ping);
+        using var health = await host.Http.GetAsync(new Uri(host.BaseAddress, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.NotFound, interaction.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Single(host.Log.Lines, line => line == "Warning: Discord interactions endpoint not started: Discord:PublicKey is missing");
+    }
+
+    [Fact]
+    public async Task Serve_WithMalformedPublicKey_SaysWhatIsWrongWithIt()
+    {
+        await using var host = await DiscordHost.StartAsync(new Dictionary<string, string?> { ["PublicKey"] = "abc" });
+
+        Assert.Contains("Warning: Discord interactions endpoint not started: Discord:PublicKey is not 64 hexadecimal characters", host.Log.Lines);
+    }
+
+    [Fact]
+    public async Task Serve_WithoutBotToken_RunsTheEndpointButNotTheGateway()
+    {
+        await using var host = await DiscordHost.StartAsync();
+
+        using var interaction = await host.PostInteractionAsync(DiscordPayloads.Ping);
+
+        Assert.Equal(HttpStatusCode.OK, interaction.StatusCode);
+        await Eventually.HappensAsync(() => host.Log.Lines.Any(line => line.StartsWith("Warning: Discord gateway not started: Discord:BotToken is missing", StringComparison.Ordinal)));
+        Assert.Empty(host.Discord.LogEntries);
+    }
+
+    [Fact]
+    public async Task DiscordRegister_WithoutSettings_ExitsNonZeroWithOneLineReason()
+    {
+        var root = new RootCommand { DiscordCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await root.Parse(["discord", "register", "--guild", "123"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("discord register: Discord:ApplicationId is missing", error.ToString().Trim());
+        Assert.Empty(output.ToString());
+    }
+}
