@@ -66,7 +66,7 @@ internal sealed partial class GatewayConnectionRunner(
                 // A zombie will not answer a close handshake; dropping it without 1000/1001 keeps the session resumable.
                 connection.Abort();
                 await ((Task)receive).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                return new ConnectionOutcome(AfterClose.Resume, null, first == heartbeat.Zombied ? "no heartbeat ACK (zombie connection)" : "heartbeat could not be sent", reachedReady);
+                return new ConnectionOutcome(AfterClose.Resume, null, heartbeat.Zombied.IsCompleted ? "no heartbeat ACK (zombie connection)" : "heartbeat could not be sent", reachedReady);
             }
 
             GatewayFrame frame;

@@ -52,9 +52,11 @@ internal sealed class DiscordHost : IAsyncDisposable
 
     /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true)
+    /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null)
     {
         var host = new DiscordHost();
+        discord?.Invoke(host.Discord);
         var all = new Dictionary<string, string?>
         {
             ["ApplicationId"] = ApplicationId,
