@@ -15,14 +15,13 @@ internal sealed partial class RateLimitHandler(RateLimitBuckets buckets, ILogger
     {
         using var lease = await buckets.AcquireAsync(request, cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
-        TooManyRequests? limited = null;
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        var limited = response.StatusCode == HttpStatusCode.TooManyRequests ? await ReadTooManyRequestsAsync(response, cancellationToken) : null;
+        lease.Record(response, limited);
+        if (limited is not null)
         {
-            limited = await ReadTooManyRequestsAsync(response, cancellationToken);
             LogRateLimited(request.Method.Method, lease.BucketKey, limited.RetryAfter.TotalSeconds, limited.IsGlobal, limited.Scope);
         }
 
-        lease.Record(response, limited);
         return response;
     }
 
