@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ChatBrief.Discord;
 using ChatBrief.Discord.Commands;
+using Microsoft.Extensions.Logging.Console;
 
 namespace ChatBrief.Cli;
 
 /// <summary><c>chatbrief discord register [--guild ID]</c>: registers the slash commands with Discord.</summary>
-public static class DiscordCommand
+internal static class DiscordCommand
 {
     public static Command Create()
     {
@@ -29,7 +30,11 @@ public static class DiscordCommand
             ContentRootPath = Directory.GetCurrentDirectory(),
             Args = [],
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Warnings (a rate limit, a retry) go to stderr; stdout carries only the outcome.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddDiscord();
         using var host = builder.Build();
         try
@@ -41,7 +46,7 @@ public static class DiscordCommand
         }
         catch (InvalidOperationException exception)
         {
-            await error.WriteLineAsync($"discord register: {exception.Message}");
+            await error.WriteLineAsync($"chatbrief: discord register: {exception.Message}");
             return 1;
         }
     }

@@ -52,7 +52,7 @@ public class StartupTests
         var exitCode = await root.Parse(["discord", "register", "--guild", "123"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("discord register: Discord:ApplicationId is missing", error.ToString().Trim());
+        Assert.Equal("chatbrief: discord register: Discord:ApplicationId is missing", error.ToString().Trim());
         Assert.Empty(output.ToString());
     }
 }
