@@ -18,6 +18,8 @@ internal sealed partial class GatewayClient(
     TimeProvider time,
     ILogger<GatewayClient> logger) : BackgroundService
 {
+    private const int MaxResumeAttempts = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (DiscordSettings.ProblemForGateway(options.Value) is { } problem)
@@ -59,7 +61,9 @@ internal sealed partial class GatewayClient(
 
             failures = outcome.ReachedReady ? 0 : failures + 1;
             var wait = failures == 0 ? TimeSpan.Zero : Backoff(failures);
-            if (outcome.Next == AfterClose.Reidentify)
+
+            // A session that cannot be resumed after several tries is as good as gone; its resume URL may be dead too.
+            if (outcome.Next == AfterClose.Reidentify || failures >= MaxResumeAttempts)
             {
                 session.Forget();
                 wait = Max(wait, RandomBetween(timings.InvalidSessionDelayMin, timings.InvalidSessionDelayMax));

@@ -81,7 +81,8 @@ internal sealed partial class GatewayConnectionRunner(
 
             if (frame.IsClose)
             {
-                return new ConnectionOutcome(GatewayCloseCodes.Classify(frame.CloseCode), frame.CloseCode, GatewayCloseCodes.Explain(frame.CloseCode), reachedReady);
+                var reason = GatewayCloseCodes.Explain(frame.CloseCode) + (frame.CloseReason is { Length: > 0 } said ? $" (Discord said: {said})" : "");
+                return new ConnectionOutcome(GatewayCloseCodes.Classify(frame.CloseCode), frame.CloseCode, reason, reachedReady);
             }
 
             var payload = Parse(frame.Payload!);

@@ -1,7 +1,7 @@
 namespace ChatBrief.Discord.Model;
 
 /// <summary>The answer of <c>GET /gateway/bot</c>: where to connect, and how many IDENTIFYs are left today.</summary>
-internal sealed record GatewayBotInfo(string Url, int Shards, SessionStartLimit SessionStartLimit);
+internal sealed record GatewayBotInfo(string Url, SessionStartLimit SessionStartLimit);
 
 /// <param name="ResetAfter">Milliseconds until <see cref="Remaining"/> is reset to <see cref="Total"/>.</param>
 /// <param name="MaxConcurrency">IDENTIFYs allowed per 5 seconds.</param>

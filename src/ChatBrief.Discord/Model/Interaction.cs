@@ -33,8 +33,7 @@ internal sealed record Interaction(
 internal sealed record InteractionData(
     string? Name = null,
     IReadOnlyList<CommandOption>? Options = null,
-    string? CustomId = null,
-    int? ComponentType = null)
+    string? CustomId = null)
 {
     /// <summary>A top-level option's value as text, or null when it was not given.</summary>
     public string? StringOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;

@@ -46,9 +46,6 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         }
     }
 
-    /// <summary>When the global limit lets requests through again; in the past when it does now.</summary>
-    public DateTimeOffset GlobalResumeAt => new(Interlocked.Read(ref _globalResumeTicks), TimeSpan.Zero);
-
     private void Record(Route route, Bucket bucket, HttpResponseMessage response, TooManyRequests? limited)
     {
         var now = time.GetUtcNow();

@@ -18,7 +18,7 @@ internal static class Samples
         new("1", "42", InteractionType.ApplicationCommand, "tok", new InteractionData(name, OptionsOf(options)), guildId, "700", member, member is null ? new DiscordUser("5") : null);
 
     public static Interaction Button(string customId, ReceivedMessage? message) =>
-        new("2", "42", InteractionType.MessageComponent, "tok", new InteractionData(CustomId: customId, ComponentType: 2), "900", "700", new GuildMember(new DiscordUser("5"), [], "0"), Message: message);
+        new("2", "42", InteractionType.MessageComponent, "tok", new InteractionData(CustomId: customId), "900", "700", new GuildMember(new DiscordUser("5"), [], "0"), Message: message);
 
     public static GuildMember Member(ulong permissions, params string[] roles) => new(new DiscordUser("5", "someone"), roles, permissions.ToString());
 
