@@ -1,0 +1,87 @@
+using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ChatBrief.Core.Search;
+
+/// <summary>
+/// Turns a question into weighted content terms with the index's own analyzer. The user's text is never parsed as query
+/// syntax, so quotes, dashes, colons, operators or wildcards are just words.
+/// </summary>
+public sealed class QuestionParser
+{
+    // Interrogatives and verbs of asking: they say what kind of answer is wanted, not what it is about.
+    private static readonly string[] QuestionWords =
+    [
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "do", "does", "done", "is", "are", "was",
+        "were", "am", "been", "being", "can", "could", "would", "should", "shall", "may", "might", "must", "has", "have", "had",
+        "say", "said", "says", "saying", "tell", "told", "about", "mention", "mentioned", "describe", "described", "according",
+        "many", "much", "kind", "type", "you", "your", "me", "i", "we", "our", "please", "anything", "something", "between",
+    ];
+
+    // Verbs that ask what a person said or did: they turn on speaker attribution.
+    private static readonly string[] SpeakerVerbs = ["say", "said", "says", "tell", "told", "think", "thought", "stress", "stressed", "express", "expressed", "claim", "claimed", "argue", "argued", "view", "position", "comment", "remark", "state", "stated"];
+
+    private readonly Analyzer _analyzer;
+    private readonly HashSet<string> _questionTerms;
+    private readonly HashSet<string> _speakerTerms;
+
+    public QuestionParser(Analyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _questionTerms = AnalyzeAll(QuestionWords);
+        _speakerTerms = AnalyzeAll(SpeakerVerbs);
+        _speakerTerms.UnionWith(SpeakerVerbs);
+    }
+
+    public ParsedQuestion Parse(string question, int maxLength, IndexSearcher searcher, AliasTable aliases)
+    {
+        var (text, shortened) = Shorten(question.Trim(), maxLength);
+        var all = _analyzer.Tokenize(IndexSchema.Text, text);
+        var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term)) || ContainsRaw(text, SpeakerVerbs);
+        var content = all.Where(t => !_questionTerms.Contains(t.Term)).ToList();
+        if (content.Count == 0 && all.Count > 0)
+        {
+            // A question made only of question words ("what is it?") still searches with them rather than with nothing.
+            content = all;
+        }
+
+        var reader = searcher.IndexReader;
+        var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
+        var terms = content
+            .Select(t => t.Term)
+            .Distinct(StringComparer.Ordinal)
+            .Select(term =>
+            {
+                var df = reader.DocFreq(new Term(IndexSchema.Text, term));
+                return new QueryTerm(term, InverseDocumentFrequency(df, passages), df);
+            })
+            .OrderByDescending(t => t.Weight)
+            .ToList();
+        return new ParsedQuestion(text, shortened, terms, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker);
+    }
+
+    /// <summary>BM25's idf; a term the sources never use gets the weight of the rarest possible term.</summary>
+    public static double InverseDocumentFrequency(int documentFrequency, int documents) =>
+        Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+
+    private static (string Text, bool Shortened) Shorten(string question, int maxLength)
+    {
+        if (question.Length <= maxLength)
+        {
+            return (question, false);
+        }
+
+        var cut = question.LastIndexOf(' ', maxLength);
+        return (question[..(cut > maxLength / 2 ? cut : maxLength)], true);
+    }
+
+    private static bool ContainsRaw(string text, IEnumerable<string> words) =>
+        text.Split([' ', ',', '?', '.', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+
+    private HashSet<string> AnalyzeAll(IEnumerable<string> words) =>
+        words.SelectMany(w => _analyzer.Tokenize(IndexSchema.Text, w)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+}
