@@ -27,7 +27,7 @@ public sealed class ChatBriefAnalyzer : Analyzer
     private static readonly NormalizeCharMap PunctuationMap = BuildPunctuationMap();
 
     // "2+2", "2 + 2", "two-plus-two" and "two plus two" all name the same meeting; one spelling survives tokenising.
-    private static readonly Regex PlusBetweenNumbers = new(@"(?<=\b\d)\s*\+\s*(?=\d\b)", RegexOptions.Compiled);
+    private static readonly Regex PlusBetweenNumbers = new(@"\b(\d)\s*\+\s*(\d)\b", RegexOptions.Compiled);
     private static readonly Regex TwoPlusTwoInWords = new(@"\btwo[\s-]+plus[\s-]+two\b", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
     private const WordDelimiterFlags DelimiterFlags =
@@ -46,7 +46,7 @@ public sealed class ChatBriefAnalyzer : Analyzer
     {
         var folded = new MappingCharFilter(PunctuationMap, reader);
         var spelledOut = new PatternReplaceCharFilter(TwoPlusTwoInWords, "2-plus-2", folded);
-        return new PatternReplaceCharFilter(PlusBetweenNumbers, "-plus-", spelledOut);
+        return new PatternReplaceCharFilter(PlusBetweenNumbers, "$1-plus-$2", spelledOut);
     }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)

@@ -15,7 +15,7 @@ public static partial class SpeakerDetector
         RegexOptions.Compiled);
 
     private static readonly Regex VerbThenName = new(
-        $@"\b(?:said|says|told|added|stressed|noted|according\s+to)\s+(?<name>{NamePatterns.CapitalisedRun()})",
+        $@"\b(?i:said|says|told|added|stressed|noted|according\s+to)\s+(?<name>{NamePatterns.CapitalisedRun()})",
         RegexOptions.Compiled);
 
     private static readonly Regex PronounThenVerb = new(

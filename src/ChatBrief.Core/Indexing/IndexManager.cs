@@ -254,6 +254,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
                         $"No source in '{_sourcesPath}' could be indexed ({skipped.Count} skipped; first: {skipped.FirstOrDefault()?.Path}: {skipped.FirstOrDefault()?.Reason}).");
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new IndexBuildProgress(files.Count, files.Count, null));
                 writer.SetCommitData(new Dictionary<string, string>
                 {

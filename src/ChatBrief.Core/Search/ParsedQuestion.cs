@@ -9,13 +9,15 @@ namespace ChatBrief.Core.Search;
 /// <param name="Tokens">All content tokens in order, with positions, for phrase and proximity matching.</param>
 /// <param name="Aliases">Other spellings of names in the question, learnt from the sources.</param>
 /// <param name="AsksForSpeaker">The question asks what someone said, so passages where a named person speaks should win.</param>
+/// <param name="AsksForAuthor">The question asks who wrote something, so bylines matter more.</param>
 public sealed record ParsedQuestion(
     string Text,
     bool Shortened,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlyList<AnalyzedToken> Tokens,
     IReadOnlyList<AliasExpansion> Aliases,
-    bool AsksForSpeaker)
+    bool AsksForSpeaker,
+    bool AsksForAuthor)
 {
     public double TotalWeight => Terms.Sum(t => t.Weight);
 }

@@ -17,10 +17,10 @@ public sealed record RankedPassage(StoredPassage Passage, double Score, double C
 public sealed class PassageRanker
 {
     // Weights of the evidence, chosen on SQuAD articles held out from the evaluation half (see README).
-    private const double LuceneWeight = 1.0;
-    private const double CoverageWeight = 0.5;
-    private const double SentenceWeight = 1.0;
-    private const double SpeakerWeight = 0.5;
+    private static readonly double LuceneWeight = double.Parse(Environment.GetEnvironmentVariable("CB_LuceneWeight") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double CoverageWeight = double.Parse(Environment.GetEnvironmentVariable("CB_CoverageWeight") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double SentenceWeight = double.Parse(Environment.GetEnvironmentVariable("CB_SentenceWeight") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double SpeakerWeight = double.Parse(Environment.GetEnvironmentVariable("CB_SpeakerWeight") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
 
     public IReadOnlyList<RankedPassage> Rank(ParsedQuestion question, IReadOnlyList<(StoredPassage Passage, float Score)> candidates, PassageTermCache cache)
     {

@@ -36,7 +36,15 @@ public sealed class PassageTerms
             sentences[sentence].Add(token.Term);
         }
 
-        return new PassageTerms(sentences, tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal), tokens);
+        // Title and byline words count as the passage's own: they say what and whose it is.
+        var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        all.UnionWith(analyzer.Tokenize(IndexSchema.Title, passage.Metadata.Title).Select(t => t.Term));
+        if (passage.Metadata.Author is { } author)
+        {
+            all.UnionWith(analyzer.Tokenize(IndexSchema.Author, author).Select(t => t.Term));
+        }
+
+        return new PassageTerms(sentences, all, tokens);
     }
 }
 

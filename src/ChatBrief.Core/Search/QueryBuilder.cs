@@ -18,6 +18,7 @@ public static class QueryBuilder
     // Secondary fields and phrases add evidence; the passage text stays the main signal.
     private const float TitleBoost = 0.5f;
     private const float AuthorBoost = 0.5f;
+    private const float AskedAuthorBoost = 2f;
     private const float PhraseBoost = 0.5f;
     private const float AliasBoost = 0.7f;
 
@@ -28,7 +29,7 @@ public static class QueryBuilder
         {
             query.Add(new TermQuery(new Term(IndexSchema.Text, term.Term)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(IndexSchema.Title, term.Term)) { Boost = TitleBoost }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(IndexSchema.Author, term.Term)) { Boost = AuthorBoost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexSchema.Author, term.Term)) { Boost = question.AsksForAuthor ? AskedAuthorBoost : AuthorBoost }, Occur.SHOULD);
         }
 
         foreach (var (first, second) in AdjacentPairs(question.Tokens).Take(MaxPhrases))
