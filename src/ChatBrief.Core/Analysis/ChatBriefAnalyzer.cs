@@ -57,7 +57,7 @@ public sealed class ChatBriefAnalyzer : Analyzer
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(Version, stream, StopWords);
         // KStem (Krovetz, designed on news text) conflates inflections without Porter's over-stemming of names and terms.
-        stream = new KStemFilter(stream);
+        stream = Environment.GetEnvironmentVariable("CB_STEM") == "porter" ? new PorterStemFilter(stream) : new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 

@@ -20,6 +20,7 @@ public sealed class PassageRanker
     private static readonly double LuceneWeight = double.Parse(Environment.GetEnvironmentVariable("CB_LuceneWeight") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly double CoverageWeight = double.Parse(Environment.GetEnvironmentVariable("CB_CoverageWeight") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly double SentenceWeight = double.Parse(Environment.GetEnvironmentVariable("CB_SentenceWeight") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double AnswerTypeWeight = double.Parse(Environment.GetEnvironmentVariable("CB_AnswerTypeWeight") ?? "0.3", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly double SpeakerWeight = double.Parse(Environment.GetEnvironmentVariable("CB_SpeakerWeight") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
 
     public IReadOnlyList<RankedPassage> Rank(ParsedQuestion question, IReadOnlyList<(StoredPassage Passage, float Score)> candidates, PassageTermCache cache)
@@ -30,13 +31,14 @@ public sealed class PassageRanker
         }
 
         var topLucene = candidates.Max(c => c.Score);
+        var answerType = AnswerTypes.Expected(question.Text);
         var total = Math.Max(question.TotalWeight, double.Epsilon);
         var ranked = new List<RankedPassage>(candidates.Count);
         foreach (var (passage, luceneScore) in candidates)
         {
             var terms = cache.Get(passage);
             var coverage = CoveredWeight(question, terms.All) / total;
-            var (bestSentence, sentenceCoverage) = BestSentence(question, terms);
+            var (bestSentence, sentenceCoverage) = BestSentence(question, terms, passage, answerType);
             var speaker = question.AsksForSpeaker && NamesASpeaker(question, passage) ? 1.0 : 0.0;
             var score = LuceneWeight * luceneScore / topLucene
                 + CoverageWeight * coverage
@@ -49,12 +51,19 @@ public sealed class PassageRanker
         return ranked;
     }
 
-    private static (int Index, double Weight) BestSentence(ParsedQuestion question, PassageTerms terms)
+    /// <summary>The sentence holding most of the question's weight, favouring one with a new word of the expected answer type.</summary>
+    private static (int Index, double Weight) BestSentence(ParsedQuestion question, PassageTerms terms, StoredPassage passage, AnswerType answerType)
     {
         var best = (Index: 0, Weight: -1.0);
+        var typeBonus = AnswerTypeWeight * question.TotalWeight;
         for (var i = 0; i < terms.Sentences.Count; i++)
         {
             var weight = CoveredWeight(question, terms.Sentences[i]);
+            if (weight > 0 && answerType != AnswerType.Unknown && AnswerTypes.HasNewWordOfType(answerType, passage.Sentences[i].Of(passage.Text), question.Text))
+            {
+                weight += typeBonus;
+            }
+
             if (weight > best.Weight)
             {
                 best = (i, weight);
