@@ -10,6 +10,7 @@ namespace ChatBrief.Core.Sources.Cleaning;
 internal static partial class TitleFallback
 {
     private const int MaxTitleLength = 70;
+    private const int MinTitleLengthBeforeQuote = 20;
 
     public static string For(string source, IReadOnlyList<string> paragraphs)
     {
@@ -49,22 +50,44 @@ internal static partial class TitleFallback
         }
 
         var sentence = sentences[0].Of(paragraph);
-        string title;
         if (sentence.Length <= MaxTitleLength)
         {
-            title = sentence.TrimEnd('.');
-        }
-        else
-        {
-            var cut = sentence.LastIndexOf(' ', MaxTitleLength);
-            var words = cut > 0 ? sentence[..cut] : sentence[..MaxTitleLength];
-            title = words.TrimEnd(',', ';', ':', '-', '–', '—', ' ') + "…";
+            return WithoutUnmatchedOpeningQuote(sentence.TrimEnd('.'));
         }
 
-        return WithoutUnmatchedOpeningQuote(title);
+        var cut = sentence.LastIndexOf(' ', MaxTitleLength);
+        var words = cut > 0 ? sentence[..cut] : sentence[..MaxTitleLength];
+        return Shortened(WithoutOpenQuotation(words));
     }
 
-    // A title cut from a quoted first sentence would otherwise open a quotation it never closes.
+    private static string Shortened(string words) => words.TrimEnd(',', ';', ':', '-', '–', '—', ' ') + "…";
+
+    // A cut made inside a quotation would open a quote it never closes: the title stops before the quotation, or
+    // loses the lone mark when the sentence itself opens with it.
+    private static string WithoutOpenQuotation(string words)
+    {
+        var open = UnclosedQuoteIndex(words);
+        return open switch
+        {
+            < 0 => words,
+            0 => words[1..],
+            >= MinTitleLengthBeforeQuote => words[..open],
+            _ => words,
+        };
+    }
+
+    private static int UnclosedQuoteIndex(string words)
+    {
+        var curly = words.LastIndexOf('“');
+        if (curly >= 0 && words.IndexOf('”', curly) < 0)
+        {
+            return curly;
+        }
+
+        return words.Count(c => c == '"') % 2 == 1 ? words.LastIndexOf('"') : -1;
+    }
+
+    // A whole first sentence that is itself a quotation keeps its words but loses the lone opening mark.
     private static string WithoutUnmatchedOpeningQuote(string title)
     {
         var opensCurly = title.StartsWith('“') && !title.Contains('”');
