@@ -9,41 +9,27 @@ internal static class DocumentAssembler
     public static SourceDocument Assemble(string source, IEnumerable<TextBlock> blocks, ExplicitMetadata explicitMetadata)
     {
         string? firstHeading = null;
-        string? leadingLine = null;
         string? byline = null;
         var units = new List<TextBlock>();
-
         foreach (var block in blocks.Where(block => block.Lines.Count > 0))
         {
-            switch (block.Kind)
+            if (block.Kind == BlockKind.Heading)
             {
-                case BlockKind.Heading:
-                    firstHeading ??= block.Text;
-                    units.Add(block); // kept for now as a barrier: a page break never spans a heading
-                    break;
-                case BlockKind.Code:
-                    units.Add(block);
-                    break;
-                default:
-                    var withoutByline = RemoveBylines(block, ref byline);
-                    if (withoutByline is null)
-                    {
-                        break;
-                    }
-
-                    var (kept, dropped) = NavigationFilter.Split(withoutByline);
-                    // A short unpunctuated line before any prose is the document's own title line, as plain text has no headings.
-                    if (kept.Count == 0 && dropped.Count == 1 && !units.Any(IsProse) && !withoutByline.IsLinkOnly)
-                    {
-                        leadingLine ??= dropped[0];
-                    }
-
-                    units.AddRange(kept);
-                    break;
+                firstHeading ??= block.Text;
+                units.Add(block); // kept for now as a barrier: a page break never spans a heading
+            }
+            else if (block.Kind == BlockKind.Code)
+            {
+                units.Add(block);
+            }
+            else if (RemoveBylines(block, ref byline) is { } rest)
+            {
+                units.Add(rest);
             }
         }
 
-        var paragraphs = RepairPageBreaks(units).Where(unit => unit.Kind != BlockKind.Heading).ToList();
+        // Mending comes before the navigation filter: the first half of a cut paragraph can be short and unpunctuated.
+        var (paragraphs, leadingLine) = RemoveNavigation(RepairPageBreaks(units));
         if (paragraphs.Count == 0)
         {
             throw new InvalidSourceException("no prose paragraphs found (only headings, bylines or navigation)");
@@ -58,6 +44,39 @@ internal static class DocumentAssembler
             explicitMetadata.Url);
 
         return new SourceDocument(source, metadata, [.. texts.Select((text, index) => new Paragraph(index + 1, text))]);
+    }
+
+    /// <summary>
+    /// The paragraphs that are prose, without headings; and the document's own title line when plain text opens with a
+    /// short unpunctuated line before any prose, as it has no heading markup to say so.
+    /// </summary>
+    private static (List<TextBlock> Paragraphs, string? LeadingLine) RemoveNavigation(List<TextBlock> units)
+    {
+        string? leadingLine = null;
+        var paragraphs = new List<TextBlock>();
+        foreach (var unit in units)
+        {
+            if (unit.Kind == BlockKind.Heading)
+            {
+                continue;
+            }
+
+            if (unit.Kind == BlockKind.Code)
+            {
+                paragraphs.Add(unit);
+                continue;
+            }
+
+            var (kept, dropped) = NavigationFilter.Split(unit);
+            if (kept.Count == 0 && dropped.Count == 1 && paragraphs.Count == 0 && !unit.IsLinkOnly)
+            {
+                leadingLine ??= dropped[0];
+            }
+
+            paragraphs.AddRange(kept);
+        }
+
+        return (paragraphs, leadingLine);
     }
 
     private static bool IsProse(TextBlock block) => block.Kind is BlockKind.Paragraph or BlockKind.ListItem;
@@ -83,34 +102,43 @@ internal static class DocumentAssembler
 
     /// <summary>
     /// A paragraph that stops mid-sentence followed by one that starts in lower case is one paragraph cut by a page
-    /// break (or by a page footer that the navigation filter already removed).
+    /// break; page furniture between the halves (a running header, a page number) goes with the break.
     /// </summary>
     private static List<TextBlock> RepairPageBreaks(List<TextBlock> units)
     {
         var repaired = new List<TextBlock>();
-        foreach (var unit in units)
+        for (var i = 0; i < units.Count; i++)
         {
-            if (repaired.Count > 0
-                && IsProse(unit)
-                && IsProse(repaired[^1])
-                && !ProseShape.EndsSentence(repaired[^1].Text)
-                && ProseShape.StartsInLowerCase(unit.Text))
+            var next = i;
+            while (next < units.Count - 1 && IsPageFurniture(units[next]))
+            {
+                next++;
+            }
+
+            if (repaired.Count > 0 && IsCutOff(repaired[^1]) && IsProse(units[next]) && ProseShape.StartsInLowerCase(units[next].Text))
             {
                 var previous = repaired[^1];
+                // One line: the joined halves are prose, whatever the shape of the lines they were cut into.
                 repaired[^1] = previous with
                 {
-                    Lines = [.. previous.Lines, .. unit.Lines],
-                    IsEmphasized = previous.IsEmphasized && unit.IsEmphasized,
+                    Lines = [previous.Text + " " + units[next].Text],
+                    IsEmphasized = previous.IsEmphasized && units[next].IsEmphasized,
                 };
+                i = next;
             }
             else
             {
-                repaired.Add(unit);
+                repaired.Add(units[i]);
             }
         }
 
         return repaired;
     }
+
+    private static bool IsCutOff(TextBlock block) => IsProse(block) && !ProseShape.EndsSentence(block.Text);
+
+    private static bool IsPageFurniture(TextBlock block) =>
+        block.Kind == BlockKind.Paragraph && block.Lines.Count == 1 && ProseShape.LooksLikeNavigation(block.Text);
 
     // A bio at the end names the author of an article; an italic bio paragraph anywhere is the author's box.
     private static string? AuthorFromBio(IReadOnlyList<TextBlock> paragraphs)

@@ -14,17 +14,20 @@ internal static class NavigationFilter
             return ([], block.Lines);
         }
 
-        if (block.Lines.Count == 1 || !IsLineList(block))
+        var navigation = block.Lines.Select((_, index) => IsNavigationLine(block.Lines, index)).ToList();
+        if (block.Lines.Count == 1 || navigation.Count(isNavigation => isNavigation) * 2 < block.Lines.Count)
         {
+            // Hard-wrapped prose has few short unpunctuated lines; a menu or a tag list is mostly made of them.
             return ProseShape.LooksLikeNavigation(block.Text) ? ([], [block.Text]) : ([block], []);
         }
 
         var kept = new List<TextBlock>();
         var dropped = new List<string>();
         var run = new List<string>();
-        foreach (var line in block.Lines)
+        for (var index = 0; index < block.Lines.Count; index++)
         {
-            if (ProseShape.LooksLikeNavigation(line))
+            var line = block.Lines[index];
+            if (navigation[index])
             {
                 Flush();
                 dropped.Add(line);
@@ -48,7 +51,7 @@ internal static class NavigationFilter
         }
     }
 
-    // Hard-wrapped prose has few short unpunctuated lines; a menu or tag list is mostly made of them.
-    private static bool IsLineList(TextBlock block) =>
-        block.Lines.Count(ProseShape.LooksLikeNavigation) * 2 >= block.Lines.Count;
+    // A short line whose sentence goes on in lower case on the next line is wrapped prose, not a menu entry.
+    private static bool IsNavigationLine(IReadOnlyList<string> lines, int index) =>
+        ProseShape.LooksLikeNavigation(lines[index]) && !(index + 1 < lines.Count && ProseShape.StartsInLowerCase(lines[index + 1]));
 }
