@@ -40,6 +40,7 @@ internal static class MarkdownInlineText
                 current.Append(entity.Transcoded.ToString());
                 return;
             case LineBreakInline:
+            case HtmlInline html when html.Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase):
                 lines.Add(current.ToString());
                 current.Clear();
                 return;
