@@ -43,6 +43,11 @@ public sealed class SourceReader : ISourceReader
     public IReadOnlyList<SourceFile> Discover(string folder)
     {
         var root = Path.GetFullPath(folder);
+        if (File.Exists(root))
+        {
+            throw new SourcesUnavailableException($"The sources path {root} is a file, not a folder.");
+        }
+
         if (!Directory.Exists(root))
         {
             throw new SourcesUnavailableException($"The sources folder {root} does not exist.");

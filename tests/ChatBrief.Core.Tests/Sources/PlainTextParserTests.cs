@@ -1,4 +1,6 @@
+using System.Text;
 using ChatBrief.Core.Sources;
+using ChatBrief.Core.Sources.Parsers;
 
 namespace ChatBrief.Core.Tests.Sources;
 
@@ -211,5 +213,17 @@ public class PlainTextParserTests
         var document = TestSources.ParseText("One.\n\n\n\nTwo.\n\nThree.");
 
         Assert.Equal([new Paragraph(1, "One."), new Paragraph(2, "Two."), new Paragraph(3, "Three.")], document.Paragraphs);
+    }
+
+    [Fact]
+    public void Parse_StreamThroughTheParserInterface_DecodedAndParsed()
+    {
+        IDocumentParser parser = new PlainTextParser();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("One.\r\n\r\nTwo."));
+
+        var document = Assert.Single(parser.Parse(TestSources.FileNamed("a.txt"), stream));
+
+        Assert.Equal(["One.", "Two."], TestSources.Texts(document));
+        Assert.Equal([".txt"], parser.Extensions);
     }
 }

@@ -25,6 +25,17 @@ public class SourceReaderTests
     }
 
     [Fact]
+    public void Discover_PathIsAFile_ThrowsSourcesUnavailable()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.txt", Prose);
+
+        var error = Assert.Throws<SourcesUnavailableException>(() => TestSources.Reader().Discover(file));
+
+        Assert.Contains("is a file, not a folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Discover_EmptyFolder_ThrowsSourcesUnavailable()
     {
         using var folder = new TempFolder();

@@ -31,8 +31,9 @@ internal static partial class AuthorBioDetector
         return true;
     }
 
-    // Two to four capitalised words, an optional parenthesis (an e-mail address, a handle), then a biographical verb.
-    [GeneratedRegex(@"^(?<name>(?<first>\p{Lu}[\p{L}'’.-]+)(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+(?:\([^)]*\)\s+)?(?:is|was|has been|serves as|writes|covers|reports)\b")]
+    // Two to four capitalised words (with name particles such as "van" or "de" between them), an optional parenthesis
+    // (an e-mail address, a handle), then a biographical verb.
+    [GeneratedRegex(@"^(?<name>(?<first>\p{Lu}[\p{L}'’.-]+)(?:(?:\s+(?:van|von|de|da|del|der|di|du|la|le|bin|al))*\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+(?:\([^)]*\)\s+)?(?:is|was|has been|serves as|writes|covers|reports)\b")]
     private static partial Regex BioPattern();
 
     // A job or a beat is what tells a bio from an ordinary sentence that starts with a name.
