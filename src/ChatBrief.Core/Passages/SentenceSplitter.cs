@@ -13,7 +13,7 @@ public static class SentenceSplitter
         "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Sen", "Rep", "Pres", "Amb", "Supt",
         "No", "Nos", "Vol", "Vols", "Fig", "Figs", "Art", "Sec", "Ch", "Pt", "Pts", "p", "pp", "cf", "vs", "v", "ca", "approx", "viz",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "e.g", "i.e", "E.g", "I.e",
+        "e.g", "i.e", "E.g", "I.e", "c", "a.k.a", "aka",
     };
 
     // Abbreviations that may well end a sentence: a boundary is assumed only when a typical sentence opener follows.
@@ -63,8 +63,13 @@ public static class SentenceSplitter
 
     private static bool IsOpening(char c) => c is '“' or '‘' or '"' or '\'' or '(' or '[' or '«';
 
+    // "...", "…" and the typeset ". . .".
     private static bool IsEllipsis(string text, int index) =>
-        text[index] == '…' || (text[index] == '.' && index + 1 < text.Length && text[index + 1] == '.');
+        text[index] == '…' || (text[index] == '.' && (IsAt(text, index + 1, '.') || IsSpacedStop(text, index + 1)));
+
+    private static bool IsAt(string text, int index, char c) => index < text.Length && text[index] == c;
+
+    private static bool IsSpacedStop(string text, int index) => IsAt(text, index, ' ') && IsAt(text, index + 1, '.');
 
     // Knowing whether we are inside a quotation tells an elision ("bounds … And while") from a sentence that trails off.
     private static int TrackQuotes(char c, int depth) => c switch
@@ -79,7 +84,7 @@ public static class SentenceSplitter
     private static int EndOfPunctuation(string text, int index, ref int quoteDepth)
     {
         var end = index + 1;
-        while (end < text.Length && (IsTerminator(text[end]) || IsClosing(text[end])))
+        while (end < text.Length && (IsTerminator(text[end]) || IsClosing(text[end]) || (text[index] == '.' && IsSpacedStop(text, end))))
         {
             quoteDepth = TrackQuotes(text[end], quoteDepth);
             end++;

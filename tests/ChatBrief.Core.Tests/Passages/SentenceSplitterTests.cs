@@ -17,6 +17,8 @@ public class SentenceSplitterTests
     [InlineData("Apples, pears, etc. The list ends.", "Apples, pears, etc.|The list ends.")]
     [InlineData("Acme Inc. Chief Jane Roe spoke.", "Acme Inc. Chief Jane Roe spoke.")]
     [InlineData("The meeting began at 9 a.m. and ended late.", "The meeting began at 9 a.m. and ended late.")]
+    [InlineData("In 1939, c. 1,300,000 people lived there. Few stayed.", "In 1939, c. 1,300,000 people lived there.|Few stayed.")]
+    [InlineData("The Daleks (a.k.a. The Mutants) followed. It aired.", "The Daleks (a.k.a. The Mutants) followed.|It aired.")]
     public void Split_Abbreviations_DoNotEndSentences(string text, string expected) =>
         Assert.Equal(expected.Split('|'), Sentences(text));
 
@@ -35,6 +37,8 @@ public class SentenceSplitterTests
     [InlineData("“The threat to the US and Japan ... [and] committed to act...” Crucially, they agreed.", "“The threat to the US and Japan ... [and] committed to act...”|Crucially, they agreed.")]
     [InlineData("He paused… Then he left.", "He paused…|Then he left.")]
     [InlineData("He paused... then he left.", "He paused... then he left.")]
+    [InlineData("He called it \"a non-issue . . . a diversion.\" Then he left.", "He called it \"a non-issue . . . a diversion.\"|Then he left.")]
+    [InlineData("He said \"I am here to . . . Submit cheerfully.\" Then he left.", "He said \"I am here to . . . Submit cheerfully.\"|Then he left.")]
     public void Split_Ellipses_EndASentenceOnlyOutsideQuotations(string text, string expected) =>
         Assert.Equal(expected.Split('|'), Sentences(text));
 
