@@ -5,7 +5,7 @@ namespace ChatBrief.Core.Passages;
 /// <summary>
 /// Cuts a cleaned document into passages: one per paragraph, so that a citation's number is the paragraph a reader
 /// finds in the source. Only a very long paragraph is split, at sentence boundaries, into parts of similar length,
-/// because a wall of text ranks poorly and is too long to quote in a chat message.
+/// because a wall of text ranks poorly and is too long to quote in a chat message. Corpus passages (JSONL) are kept whole.
 /// </summary>
 public static class PassageBuilder
 {
@@ -17,7 +17,8 @@ public static class PassageBuilder
         foreach (var paragraph in document.Paragraphs)
         {
             var sentences = SentenceSplitter.Split(paragraph.Text);
-            if (paragraph.Text.Length <= MaxPassageLength || sentences.Count < 2)
+            // A corpus that names its passages has already chosen their size; its ids must keep meaning whole passages.
+            if (paragraph.Text.Length <= MaxPassageLength || sentences.Count < 2 || paragraph.Id is not null)
             {
                 yield return new Passage(IdOf(document, paragraph, part: 0), document.Source, paragraph.Number, 0, paragraph.Text, sentences, document.Metadata);
                 continue;
@@ -35,7 +36,6 @@ public static class PassageBuilder
         }
     }
 
-    // Corpus ids are kept as they are so that gold passage ids match; parts add ".part" in both naming schemes.
     private static string IdOf(SourceDocument document, Paragraph paragraph, int part)
     {
         var id = paragraph.Id ?? $"{document.Source}#{paragraph.Number}";

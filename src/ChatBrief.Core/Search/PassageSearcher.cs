@@ -10,7 +10,7 @@ public sealed record SearchOutcome(ParsedQuestion Question, IReadOnlyList<Ranked
 public sealed class PassageSearcher(Analyzer analyzer)
 {
     // Enough candidates for the reranker to lift a passage BM25 placed low, few enough to stay cheap.
-    private static readonly int Candidates = int.Parse(Environment.GetEnvironmentVariable("CB_Candidates") ?? "40");
+    private const int Candidates = 40;
 
     private readonly QuestionParser _parser = new(analyzer);
     private readonly PassageRanker _ranker = new();

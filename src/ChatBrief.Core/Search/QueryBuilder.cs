@@ -16,10 +16,10 @@ public static class QueryBuilder
     private const int MaxPhrases = 32;
 
     // Secondary fields and phrases add evidence; the passage text stays the main signal.
-    private static readonly float TitleBoost = float.Parse(Environment.GetEnvironmentVariable("CB_TitleBoost") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+    private const float TitleBoost = 0.5f;
     private const float AuthorBoost = 0.5f;
     private const float AskedAuthorBoost = 2f;
-    private static readonly float PhraseBoost = float.Parse(Environment.GetEnvironmentVariable("CB_PhraseBoost") ?? "0.5", System.Globalization.CultureInfo.InvariantCulture);
+    private const float PhraseBoost = 0.5f;
     private const float AliasBoost = 0.7f;
 
     public static Query Build(ParsedQuestion question)

@@ -53,15 +53,14 @@ public class PassageBuilderTests
     }
 
     [Fact]
-    public void Build_CorpusParagraphOverLimit_PartsAddPartNumberToCorpusId()
+    public void Build_CorpusParagraphOverLimit_KeptWholeUnderItsCorpusId()
     {
         var text = string.Join(' ', Enumerable.Repeat("This sentence is here to make the paragraph long enough to split.", 30));
         var document = new SourceDocument("corpus.jsonl", Metadata, [new Paragraph(1, text, "p9")]);
 
-        var passages = PassageBuilder.Build(document).ToList();
+        var passage = Assert.Single(PassageBuilder.Build(document));
 
-        Assert.True(passages.Count > 1);
-        Assert.Equal(passages.Select(passage => $"p9.{passage.Part}"), passages.Select(passage => passage.Id));
+        Assert.Equal(("p9", 0, text), (passage.Id, passage.Part, passage.Text));
     }
 
     [Fact]

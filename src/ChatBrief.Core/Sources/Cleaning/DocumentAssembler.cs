@@ -36,12 +36,17 @@ internal static class DocumentAssembler
         }
 
         var texts = paragraphs.Select(paragraph => paragraph.Text).ToList();
+        var foundTitle = explicitMetadata.Title ?? firstHeading ?? leadingLine;
+        var (title, titleFromText) = foundTitle is null ? TitleFallback.For(source, texts) : (foundTitle, false);
         var metadata = new DocumentMetadata(
-            explicitMetadata.Title ?? firstHeading ?? leadingLine ?? TitleFallback.For(source, texts),
+            title,
             explicitMetadata.Author ?? byline ?? AuthorFromBio(paragraphs),
             explicitMetadata.Date,
             explicitMetadata.Publisher,
-            explicitMetadata.Url);
+            explicitMetadata.Url)
+        {
+            TitleFromText = titleFromText,
+        };
 
         return new SourceDocument(source, metadata, [.. texts.Select((text, index) => new Paragraph(index + 1, text))]);
     }

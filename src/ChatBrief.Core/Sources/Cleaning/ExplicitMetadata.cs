@@ -40,10 +40,13 @@ internal sealed record ExplicitMetadata(string? Title = null, string? Author = n
         Url ?? fallback.Url);
 
     /// <summary>Overrides the fields of a document's metadata that were written down explicitly.</summary>
-    public DocumentMetadata ApplyTo(DocumentMetadata metadata, bool includeTitle) => new(
-        includeTitle && Title is not null ? Title : metadata.Title,
-        Author ?? metadata.Author,
-        Date ?? metadata.Date,
-        Publisher ?? metadata.Publisher,
-        Url ?? metadata.Url);
+    public DocumentMetadata ApplyTo(DocumentMetadata metadata, bool includeTitle) => metadata with
+    {
+        Title = includeTitle && Title is not null ? Title : metadata.Title,
+        TitleFromText = metadata.TitleFromText && !(includeTitle && Title is not null),
+        Author = Author ?? metadata.Author,
+        Date = Date ?? metadata.Date,
+        Publisher = Publisher ?? metadata.Publisher,
+        Url = Url ?? metadata.Url,
+    };
 }

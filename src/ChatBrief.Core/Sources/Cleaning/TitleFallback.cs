@@ -12,16 +12,17 @@ internal static partial class TitleFallback
     private const int MaxTitleLength = 70;
     private const int MinTitleLengthBeforeQuote = 20;
 
-    public static string For(string source, IReadOnlyList<string> paragraphs)
+    /// <returns>The title, and whether it was taken from the text's opening words.</returns>
+    public static (string Title, bool FromText) For(string source, IReadOnlyList<string> paragraphs)
     {
         var fromName = FromFileName(source);
         if (fromName is not null)
         {
-            return fromName;
+            return (fromName, false);
         }
 
         var opening = paragraphs.Count > 0 ? FromOpeningWords(paragraphs[0]) : null;
-        return opening ?? Path.GetFileName(source);
+        return opening is null ? (Path.GetFileName(source), false) : (opening, true);
     }
 
     /// <summary>The file name as words, or null when it is a generated id or a single generic word.</summary>
