@@ -1,4 +1,8 @@
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatBrief.Core;
@@ -8,9 +12,25 @@ public static class CoreHostingExtensions
 {
     public static IHostApplicationBuilder AddChatBriefCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddChatBriefCore();
         return builder;
     }
+
+    public static IServiceCollection AddChatBriefCore(this IServiceCollection services)
+    {
+        services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSourceIngest();
+        services.AddSingleton<IDocumentParser, JsonlCorpusParser>();
+        services.AddSingleton<IndexManager>();
+        services.AddSingleton<IIndexManager>(sp => sp.GetRequiredService<IndexManager>());
+        services.AddSingleton<IAnswerService, AnswerService>();
+        return services;
+    }
+
+    /// <summary>For long-running hosts: opens (or builds) the index at start, so the first question does not wait for it.</summary>
+    public static IServiceCollection AddIndexWarmup(this IServiceCollection services) => services.AddHostedService<IndexWarmupService>();
 }

@@ -7,7 +7,15 @@ public static class CliApplication
 {
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("ChatBrief answers questions about your team's documents with exact, cited quotes.");
+        var root = new RootCommand("ChatBrief answers questions about your team's documents with exact, cited quotes.")
+        {
+            CommonOptions.Sources,
+            CommonOptions.Index,
+        };
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(IndexCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

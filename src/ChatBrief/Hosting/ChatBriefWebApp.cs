@@ -18,6 +18,7 @@ public static class ChatBriefWebApp
         });
 
         builder.AddChatBriefCore();
+        builder.Services.AddIndexWarmup();
         builder.AddDiscord();
         builder.AddTeams();
         configure?.Invoke(builder);

@@ -1,0 +1,83 @@
+using ChatBrief.Core.Indexing;
+using Lucene.Net.Analysis;
+
+namespace ChatBrief.Core.Analysis;
+
+/// <summary>
+/// Builds the alias table from what the sources taught (explicit definitions, and acronyms whose letters are the initials
+/// of a name the sources use) and from the moderators' aliases file, merging groups that share a spelling.
+/// </summary>
+public static class AliasLearner
+{
+    /// <summary>The moderators' file of aliases at the root of the sources folder: one group a line, spellings separated by '='.</summary>
+    public const string AliasesFileName = "aliases.txt";
+
+    public static AliasTable Build(IReadOnlyCollection<SourceVocabulary> vocabularies, string? aliasesFile, Analyzer analyzer)
+    {
+        var groups = new List<List<string>>();
+        groups.AddRange(vocabularies.SelectMany(v => v.Definitions).Select(d => d.ToList()));
+        groups.AddRange(InitialsMatches(vocabularies));
+        groups.AddRange(ReadAliasesFile(aliasesFile));
+
+        var merged = Merge(groups);
+        var table = merged
+            .Select(group => group
+                .Select(spelling => analyzer.Tokenize(IndexSchema.Text, spelling).Select(t => t.Term).ToArray())
+                .Where(terms => terms.Length > 0)
+                .DistinctBy(terms => string.Join(' ', terms))
+                .ToList())
+            .Where(group => group.Count > 1)
+            .Select(group => (IReadOnlyList<string[]>)group)
+            .ToList();
+        return new AliasTable(table);
+    }
+
+    /// <summary>"SDF" with "Self-Defense Forces", "US" with "United States": the most used name whose initials spell an acronym in use.</summary>
+    private static IEnumerable<List<string>> InitialsMatches(IReadOnlyCollection<SourceVocabulary> vocabularies)
+    {
+        var acronyms = vocabularies.SelectMany(v => v.Acronyms).Where(a => a.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, count) in vocabularies.SelectMany(v => v.Names))
+        {
+            names[name] = names.GetValueOrDefault(name) + count;
+        }
+
+        return names
+            .Select(n => (Name: n.Key, n.Value, Initials: NamePatterns.Initials(n.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))))
+            .Where(n => n.Initials.Length >= 2 && acronyms.Contains(n.Initials))
+            .GroupBy(n => n.Initials)
+            .Select(g => new List<string> { g.Key, g.OrderByDescending(n => n.Value).ThenBy(n => n.Name, StringComparer.Ordinal).First().Name });
+    }
+
+    private static IEnumerable<List<string>> ReadAliasesFile(string? path)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return [];
+        }
+
+        return File.ReadLines(path)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('=', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList())
+            .Where(spellings => spellings.Count > 1);
+    }
+
+    private static List<List<string>> Merge(List<List<string>> groups)
+    {
+        var merged = new List<HashSet<string>>();
+        foreach (var group in groups)
+        {
+            var set = new HashSet<string>(group, StringComparer.OrdinalIgnoreCase);
+            foreach (var overlapping in merged.Where(m => m.Overlaps(set)).ToList())
+            {
+                set.UnionWith(overlapping);
+                merged.Remove(overlapping);
+            }
+
+            merged.Add(set);
+        }
+
+        return merged.Select(s => s.ToList()).ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using ChatBrief.Core.Passages;
+
+namespace ChatBrief.Core.Analysis;
+
+/// <summary>
+/// Finds who speaks or takes a position in a passage, so that "what did Iwaya say" prefers the passages where Iwaya is
+/// the one speaking over those that merely name him: a name before a speech verb ("Takeshi Iwaya requested"), after one
+/// ("said Pompeo"), "according to" a name, and "he said" referring back to the last named speaker of the passage.
+/// </summary>
+public static partial class SpeakerDetector
+{
+    private static readonly Regex NameThenVerb = new(
+        $@"(?<name>{NamePatterns.CapitalisedRun()})\s*,?\s+(?:(?:also|then|later|again|further|both|had|has|have|was|were|is|who)\s+)?(?:{NamePatterns.SpeechVerbs})\b",
+        RegexOptions.Compiled);
+
+    private static readonly Regex VerbThenName = new(
+        $@"\b(?i:said|says|told|added|stressed|noted|according\s+to)\s+(?<name>{NamePatterns.CapitalisedRun()})",
+        RegexOptions.Compiled);
+
+    private static readonly Regex PronounThenVerb = new(
+        $@"\b(?:he|she)\s+(?:also\s+)?(?:{NamePatterns.SpeechVerbs})\b",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+    public static IReadOnlyCollection<string> Detect(Passage passage)
+    {
+        var mentions = new List<(int Position, string Name)>();
+        foreach (Match match in NameThenVerb.Matches(passage.Text))
+        {
+            AddName(mentions, match.Groups["name"]);
+        }
+
+        foreach (Match match in VerbThenName.Matches(passage.Text))
+        {
+            AddName(mentions, match.Groups["name"]);
+        }
+
+        foreach (Match match in PronounThenVerb.Matches(passage.Text))
+        {
+            var antecedent = mentions.Where(m => m.Position < match.Index).OrderByDescending(m => m.Position).FirstOrDefault();
+            if (antecedent.Name is not null)
+            {
+                mentions.Add((match.Index, antecedent.Name));
+            }
+        }
+
+        return mentions.Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static void AddName(List<(int Position, string Name)> mentions, Group name)
+    {
+        var trimmed = NamePatterns.TrimLeadingNoise(name.Value);
+        if (!NamePatterns.LeadingNoise.Contains(trimmed))
+        {
+            mentions.Add((name.Index, trimmed));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBrief.Core.Answers;
+
+/// <summary>Answers questions from the index: ranked, grouped passages quoted exactly, or an abstention with closest matches.</summary>
+public sealed class AnswerService(IndexManager index, IOptions<SearchOptions> options, ILogger<AnswerService> logger) : IAnswerService
+{
+    /// <summary>An abstention shows at most this many closest matches, so that it never reads like an answer.</summary>
+    public const int MaxClosestMatches = 3;
+
+    private readonly PassageSearcher _searcher = new(index.Analyzer);
+
+    public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
+        AnswerAsync(request, limitClosestMatches: true, cancellationToken);
+
+    /// <summary>
+    /// Answers like <see cref="AskAsync"/>; evaluation passes <paramref name="limitClosestMatches"/> false to see the whole
+    /// ranking behind an abstention, because ranking and abstaining are measured separately.
+    /// </summary>
+    internal async Task<Answer> AnswerAsync(AskRequest request, bool limitClosestMatches, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Question))
+        {
+            throw new ArgumentException("The question is empty: type what you want to know.", nameof(request));
+        }
+
+        await index.EnsureReadyAsync(cancellationToken: cancellationToken);
+        using var lease = index.Acquire();
+        var top = Math.Max(1, request.Top);
+        var skip = Math.Max(0, request.Skip);
+        var outcome = _searcher.Search(lease, request.Question, options.Value.MaxQuestionLength, skip + top);
+        var groups = AnswerGrouping.Group(outcome.Passages, lease.Snapshot.PassageTerms);
+        var shown = outcome.Abstained && limitClosestMatches ? Math.Min(top, Math.Max(0, MaxClosestMatches - skip)) : top;
+        var results = groups
+            .Select((group, i) => ToAnswerPassage(group, rank: i + 1))
+            .Skip(skip)
+            .Take(shown)
+            .ToList();
+
+        logger.LogInformation(
+            "Answered {QuestionLength}-character question: {Results} results, abstained {Abstained} ({Reason})",
+            request.Question.Length, results.Count, outcome.Abstained, outcome.AbstentionReason);
+        return new Answer(outcome.Question.Text, outcome.Abstained, results)
+        {
+            QuestionShortened = outcome.Question.Shortened,
+            IndexBuiltAt = lease.Snapshot.BuiltAt,
+        };
+    }
+
+    public async Task<PassageContext?> GetContextAsync(PassageReference passage, int radius, CancellationToken cancellationToken = default)
+    {
+        await index.EnsureReadyAsync(cancellationToken: cancellationToken);
+        using var lease = index.Acquire();
+        var query = new BooleanQuery
+        {
+            { new TermQuery(IndexSchema.SourceTerm(passage.Source)), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(IndexSchema.Number, passage.Passage - radius, passage.Passage + radius, true, true), Occur.MUST },
+        };
+        var paragraphs = lease.Searcher.Search(query, (2 * radius + 1) * 8).ScoreDocs
+            .Select(hit => IndexSchema.ToStoredPassage(lease.Searcher.Doc(hit.Doc)))
+            .OrderBy(p => p.Number).ThenBy(p => p.Part)
+            .ToList();
+        if (!paragraphs.Any(p => p.Number == passage.Passage))
+        {
+            return null;
+        }
+
+        var metadata = paragraphs[0].Metadata;
+        return new PassageContext(
+            passage.Source,
+            metadata.Title,
+            metadata.Author,
+            paragraphs.Select(p => new ContextParagraph(p.Number, p.Text, p.Number == passage.Passage)).ToList());
+    }
+
+    public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int max, CancellationToken cancellationToken = default)
+    {
+        await index.EnsureReadyAsync(cancellationToken: cancellationToken);
+        using var lease = index.Acquire();
+        return lease.Snapshot.Suggestions.Complete(prefix, max);
+    }
+
+    private static AnswerPassage ToAnswerPassage(GroupedPassage group, int rank)
+    {
+        var best = group.Best;
+        var passage = best.Passage;
+        return new AnswerPassage(
+            rank,
+            passage.Id,
+            passage.Source,
+            passage.Metadata.Title,
+            passage.Metadata.Author,
+            passage.Number,
+            passage.Text,
+            passage.Sentences[best.BestSentence].Of(passage.Text),
+            Math.Round(best.Score, 4),
+            group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number)).ToList());
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBrief.Core.Indexing;
+
+/// <summary>Opens or builds the index in the background when a host starts; the doors answer "not ready" until it is done.</summary>
+internal sealed class IndexWarmupService(IndexManager index, ILogger<IndexWarmupService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var report = await index.EnsureReadyAsync(cancellationToken: stoppingToken);
+            var status = index.GetStatus();
+            logger.LogInformation(
+                "Index ready: {Documents} documents, {Passages} passages, built {BuiltAt}{Rebuilt}",
+                status.Documents, status.Passages, status.BuiltAt, report is null ? "" : $" (rebuilt: {report.RebuildReason})");
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is SourcesUnavailableException or IndexBuildInProgressException or IOException)
+        {
+            // The host keeps serving: doors say the index is not ready, and a moderator's reindex can retry.
+            logger.LogError("The index could not be opened or built: {Reason}", e.Message);
+        }
+    }
+}

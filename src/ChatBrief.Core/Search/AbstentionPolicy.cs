@@ -1,0 +1,31 @@
+namespace ChatBrief.Core.Search;
+
+/// <summary>
+/// Decides from evidence, not from a raw score, whether the best passage answers: a passage answers only when it holds
+/// most of the question's weighted vocabulary, and a question whose rarest words the sources never use is not answered.
+/// </summary>
+public static class AbstentionPolicy
+{
+    /// <summary>The best passage must hold at least this share of the question's term weight.</summary>
+    public const double MinimumCoverage = 0.5;
+
+    /// <returns>Why the search abstains, or null when the best passage answers.</returns>
+    public static string? Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return "no passage shares a word with the question";
+        }
+
+        var best = ranked[0];
+        if (best.Coverage < MinimumCoverage)
+        {
+            var missing = question.Terms.Where(t => t.DocumentFrequency == 0).Select(t => t.Term).ToList();
+            return missing.Count > 0
+                ? $"the sources never mention: {string.Join(", ", missing)}"
+                : $"the best passage holds only {best.Coverage:P0} of the question's key words";
+        }
+
+        return null;
+    }
+}

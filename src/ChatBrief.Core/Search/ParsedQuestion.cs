@@ -1,0 +1,29 @@
+using ChatBrief.Core.Analysis;
+
+namespace ChatBrief.Core.Search;
+
+/// <summary>A question reduced to what search needs: its content terms with their weights, and the words around them.</summary>
+/// <param name="Text">The question as searched (possibly shortened).</param>
+/// <param name="Shortened">True when the question was cut to the maximum length.</param>
+/// <param name="Terms">Distinct content terms, most informative first.</param>
+/// <param name="Tokens">All content tokens in order, with positions, for phrase and proximity matching.</param>
+/// <param name="Aliases">Other spellings of names in the question, learnt from the sources.</param>
+/// <param name="AsksForSpeaker">The question asks what someone said, so passages where a named person speaks should win.</param>
+/// <param name="AsksForAuthor">The question asks who wrote something, so bylines matter more.</param>
+public sealed record ParsedQuestion(
+    string Text,
+    bool Shortened,
+    IReadOnlyList<QueryTerm> Terms,
+    IReadOnlyList<AnalyzedToken> Tokens,
+    IReadOnlyList<AliasExpansion> Aliases,
+    bool AsksForSpeaker,
+    bool AsksForAuthor)
+{
+    public double TotalWeight => Terms.Sum(t => t.Weight);
+}
+
+/// <summary>A content term of a question.</summary>
+/// <param name="Term">The analysed term.</param>
+/// <param name="Weight">Its inverse document frequency in the index: rare terms count most.</param>
+/// <param name="DocumentFrequency">How many passages contain it (0: the sources never use it).</param>
+public sealed record QueryTerm(string Term, double Weight, int DocumentFrequency);

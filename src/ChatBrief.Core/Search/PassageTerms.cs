@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Indexing;
+using Lucene.Net.Analysis;
+
+namespace ChatBrief.Core.Search;
+
+/// <summary>The analysed terms of a passage, sentence by sentence, as the ranker compares them with a question.</summary>
+public sealed class PassageTerms
+{
+    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, IReadOnlyList<AnalyzedToken> tokens)
+    {
+        Sentences = sentences;
+        All = all;
+        TitleTerms = titleTerms;
+        Tokens = tokens;
+    }
+
+    /// <summary>Terms of the document's title and byline.</summary>
+    public HashSet<string> TitleTerms { get; }
+
+    public IReadOnlyList<SentenceTerms> Sentences { get; }
+
+    public HashSet<string> All { get; }
+
+    public IReadOnlyList<AnalyzedToken> Tokens { get; }
+
+    public static PassageTerms Analyze(StoredPassage passage, Analyzer analyzer)
+    {
+        var tokens = analyzer.Tokenize(IndexSchema.Text, passage.Text);
+        var sentences = passage.Sentences.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var sentence = 0;
+        foreach (var token in tokens)
+        {
+            while (sentence < passage.Sentences.Count - 1 && token.StartOffset >= passage.Sentences[sentence + 1].Start)
+            {
+                sentence++;
+            }
+
+            sentences[sentence][token.Term] = sentences[sentence].GetValueOrDefault(token.Term) + 1;
+        }
+
+        // Title and byline words count as the passage's own: they say what and whose it is. A title made of the text's
+        // opening words says nothing of its own, and would make the first sentence count in every passage.
+        var titleTerms = passage.Metadata.TitleFromText
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : analyzer.Tokenize(IndexSchema.Title, passage.Metadata.Title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        if (passage.Metadata.Author is { } author)
+        {
+            titleTerms.UnionWith(analyzer.Tokenize(IndexSchema.Author, author).Select(t => t.Term));
+        }
+
+        var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        all.UnionWith(titleTerms);
+        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, tokens);
+    }
+}
+
+/// <summary>How often each term occurs in one sentence, and how many terms the sentence has.</summary>
+public sealed class SentenceTerms(Dictionary<string, int> counts)
+{
+    public IReadOnlyDictionary<string, int> Counts { get; } = counts;
+
+    public int Length { get; } = counts.Values.Sum();
+
+    public bool Contains(string term) => Counts.ContainsKey(term);
+}
+
+/// <summary>
+/// Remembers analysed passages for one commit of the index: popular passages come back question after question,
+/// and analysing them once keeps reranking cheap.
+/// </summary>
+public sealed class PassageTermCache(Analyzer analyzer, int capacity = 50_000)
+{
+    private readonly ConcurrentDictionary<string, PassageTerms> _entries = new(StringComparer.Ordinal);
+
+    public PassageTerms Get(StoredPassage passage)
+    {
+        if (_entries.TryGetValue(passage.Id, out var cached))
+        {
+            return cached;
+        }
+
+        if (_entries.Count >= capacity)
+        {
+            // Crude but bounded: a full cache starts over rather than tracking recency on the hot path.
+            _entries.Clear();
+        }
+
+        return _entries.GetOrAdd(passage.Id, _ => PassageTerms.Analyze(passage, analyzer));
+    }
+}

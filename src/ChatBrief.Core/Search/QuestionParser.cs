@@ -1,0 +1,118 @@
+using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ChatBrief.Core.Search;
+
+/// <summary>
+/// Turns a question into weighted content terms with the index's own analyzer. The user's text is never parsed as query
+/// syntax, so quotes, dashes, colons, operators or wildcards are just words.
+/// </summary>
+public sealed class QuestionParser
+{
+    // Interrogatives and verbs of asking: they say what kind of answer is wanted, not what it is about.
+    private static readonly string[] QuestionWords =
+    [
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "do", "does", "done", "is", "are", "was",
+        "were", "am", "been", "being", "can", "could", "would", "should", "shall", "may", "might", "must", "has", "have", "had",
+        "say", "said", "says", "saying", "tell", "told", "about", "mention", "mentioned", "describe", "described", "according",
+        "many", "much", "kind", "type", "you", "your", "me", "i", "we", "our", "please", "anything", "something", "between",
+    ];
+
+    // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
+    private static readonly string[] AuthorWords = ["wrote", "write", "writes", "written", "writer", "author", "authored", "byline"];
+
+    // Verbs that ask what a person said or did: they turn on speaker attribution.
+    private static readonly string[] SpeakerVerbs = ["say", "said", "says", "tell", "told", "think", "thought", "stress", "stressed", "express", "expressed", "claim", "claimed", "argue", "argued", "view", "position", "comment", "remark", "state", "stated"];
+
+    private readonly Analyzer _analyzer;
+    private readonly HashSet<string> _questionTerms;
+    private readonly HashSet<string> _speakerTerms;
+    private readonly HashSet<string> _authorTerms;
+
+    public QuestionParser(Analyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _questionTerms = AnalyzeAll(QuestionWords);
+        _speakerTerms = AnalyzeAll(SpeakerVerbs);
+        _speakerTerms.UnionWith(SpeakerVerbs);
+        _authorTerms = AnalyzeAll(AuthorWords);
+    }
+
+    public ParsedQuestion Parse(string question, int maxLength, IndexSearcher searcher, AliasTable aliases)
+    {
+        var (text, shortened) = Shorten(question.Trim(), maxLength);
+        var all = _analyzer.Tokenize(IndexSchema.Text, text);
+        var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term)) || ContainsRaw(text, SpeakerVerbs);
+        var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
+        var content = all.Where(t => IsNamePart(text, t) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term))).ToList();
+        if (content.Count == 0 && all.Count > 0)
+        {
+            // A question made only of question words ("what is it?") still searches with them rather than with nothing.
+            content = all;
+        }
+
+        var reader = searcher.IndexReader;
+        var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
+        var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
+        foreach (var word in content.GroupBy(t => WordIndex(text, t.StartOffset)))
+        {
+            // "F-35A" yields f, 35 and f35a: the word's weight is shared by its terms so one word cannot outweigh the rest.
+            var wordTerms = word.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var term in wordTerms)
+            {
+                var df = reader.DocFreq(new Term(IndexSchema.Text, term));
+                var weight = InverseDocumentFrequency(df, passages) / wordTerms.Count;
+                if (!terms.TryGetValue(term, out var known) || known.Weight < weight)
+                {
+                    terms[term] = new QueryTerm(term, weight, df);
+                }
+            }
+        }
+
+        var ordered = terms.Values.OrderByDescending(t => t.Weight).ToList();
+        return new ParsedQuestion(text, shortened, ordered, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor);
+    }
+
+    /// <summary>BM25's idf; a term the sources never use gets the weight of the rarest possible term.</summary>
+    public static double InverseDocumentFrequency(int documentFrequency, int documents) =>
+        Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+
+    /// <summary>A capitalised word after the first, such as "Who" in "Doctor Who", is part of a name, not a question word.</summary>
+    private static bool IsNamePart(string text, AnalyzedToken token) => token.StartOffset > 0 && char.IsUpper(text[token.StartOffset]);
+
+    /// <summary>How many whitespace-separated words precede <paramref name="offset"/>.</summary>
+    private static int WordIndex(string text, int offset)
+    {
+        var words = 0;
+        for (var i = 1; i < Math.Min(offset + 1, text.Length); i++)
+        {
+            if (char.IsWhiteSpace(text[i - 1]) && !char.IsWhiteSpace(text[i]))
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+
+    private static (string Text, bool Shortened) Shorten(string question, int maxLength)
+    {
+        if (question.Length <= maxLength)
+        {
+            return (question, false);
+        }
+
+        var cut = question.LastIndexOf(' ', maxLength);
+        return (question[..(cut > maxLength / 2 ? cut : maxLength)], true);
+    }
+
+    private static bool ContainsRaw(string text, IEnumerable<string> words) =>
+        text.Split([' ', ',', '?', '.', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+
+    private HashSet<string> AnalyzeAll(IEnumerable<string> words) =>
+        words.SelectMany(w => _analyzer.Tokenize(IndexSchema.Text, w)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,58 @@
+using ChatBrief.Core.Answers;
+using Spectre.Console;
+
+namespace ChatBrief.Cli;
+
+/// <summary>Writes an answer for people: each quoted passage with its best sentence in bold, its citation and where else it appears.</summary>
+internal static class AnswerPrinter
+{
+    public static void Print(Answer answer, int maxQuestionLength)
+    {
+        if (answer.QuestionShortened)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey](Your question was longer than {maxQuestionLength} characters; only its first part was searched.)[/]");
+        }
+
+        if (answer.Abstained)
+        {
+            AnsiConsole.WriteLine("The sources don't answer this question.");
+            if (answer.Results.Count > 0)
+            {
+                AnsiConsole.WriteLine();
+                AnsiConsole.WriteLine("Closest matches (not answers):");
+            }
+        }
+
+        foreach (var result in answer.Results)
+        {
+            AnsiConsole.WriteLine();
+            PrintQuote(result);
+            AnsiConsole.MarkupLineInterpolated($"   [grey]— {Citation(result)}[/]");
+            if (result.AlsoIn.Count > 0)
+            {
+                var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
+                AnsiConsole.MarkupLineInterpolated($"   [grey]Also in: {others}[/]");
+            }
+        }
+    }
+
+    public static string Citation(AnswerPassage result)
+    {
+        var byline = result.Author is null ? result.Title : $"{result.Title}, by {result.Author}";
+        return $"{byline} ({result.Source}, paragraph {result.Passage})";
+    }
+
+    private static void PrintQuote(AnswerPassage result)
+    {
+        var start = result.Text.IndexOf(result.BestSentence, StringComparison.Ordinal);
+        if (start < 0 || result.BestSentence.Length == result.Text.Length)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{result.Rank}. “{result.Text}”");
+            return;
+        }
+
+        var before = result.Text[..start];
+        var after = result.Text[(start + result.BestSentence.Length)..];
+        AnsiConsole.MarkupLineInterpolated($"{result.Rank}. “{before}[bold]{result.BestSentence}[/]{after}”");
+    }
+}

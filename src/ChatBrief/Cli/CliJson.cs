@@ -1,0 +1,16 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ChatBrief.Cli;
+
+/// <summary>The JSON shape of DESIGN.md: snake_case names, quotes and non-ASCII text written as they are.</summary>
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}

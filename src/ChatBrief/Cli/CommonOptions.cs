@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ChatBrief.Core;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ChatBrief.Cli;
+
+/// <summary>Options every command takes, and the service container the one-shot commands run on.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Sources = new("--sources")
+    {
+        Description = "The folder of source documents (default: Sources:Path in appsettings.json, 'seeds').",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Index = new("--index")
+    {
+        Description = "The folder of the Lucene index (default: Index:Path in appsettings.json, 'index').",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// The same configuration and core services as <c>serve</c>, without starting a server. Logs go to stderr at
+    /// warning level so that stdout carries only the command's output.
+    /// </summary>
+    public static IHost BuildHost(ParseResult parse)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = false,
+        });
+        builder.Configuration.AddInMemoryCollection(Overrides(parse));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A provider-specific rule outranks appsettings.json's LogLevel, which is tuned for `serve`.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.AddChatBriefCore();
+        return builder.Build();
+    }
+
+    /// <summary>Command-line folders win over appsettings.json and environment variables.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Overrides(ParseResult parse)
+    {
+        if (parse.GetValue(Sources) is { } sources)
+        {
+            yield return new($"{SourcesOptions.Section}:Path", sources);
+        }
+
+        if (parse.GetValue(Index) is { } index)
+        {
+            yield return new($"{IndexOptions.Section}:Path", index);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using ChatBrief.Core;
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Evaluation;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Passages;
+using ChatBrief.Core.Sources;
+using Microsoft.Extensions.Options;
+
+namespace ChatBrief.Cli;
+
+/// <summary>
+/// <c>eval --questions FILE [--corpus PASSAGES.jsonl] [--out RESULTS.jsonl] [--top N] [--baseline]</c>: scores answers
+/// against a question file; the metrics are the last line of stdout.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var questions = new Option<FileInfo>("--questions") { Description = "Question file, one JSON object a line (DESIGN.md).", Required = true };
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "Index this JSONL corpus into a temporary index instead of using the index folder." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write one result line per question here." };
+        var top = new Option<int>("--top") { Description = "Results per question.", DefaultValueFactory = _ => 10 };
+        var baseline = new Option<bool>("--baseline") { Description = "Also score plain Lucene BM25 with the stock EnglishAnalyzer on the same passages." };
+        var command = new Command("eval", "Measure answer quality on a question file.") { questions, corpus, output, top, baseline };
+        command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
+        {
+            using var host = CommonOptions.BuildHost(parse);
+            var services = host.Services;
+            var questionList = EvalRunner.ReadQuestions(parse.GetValue(questions)!.FullName);
+            var wanted = parse.GetValue(top);
+            var started = DateTime.UtcNow;
+
+            using var workspace = parse.GetValue(corpus) is { } corpusFile
+                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<IOptions<SearchOptions>>().Value, services.GetRequiredService<ILoggerFactory>(), TimeProvider.System)
+                : null;
+            var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
+            var answers = workspace?.Answers ?? (AnswerService)services.GetRequiredService<IAnswerService>();
+            await index.EnsureReadyAsync(cancellationToken: cancellationToken);
+            var indexSeconds = (DateTime.UtcNow - started).TotalSeconds;
+
+            var (metrics, lines) = await EvalRunner.RunAsync(questionList, new AnswerServiceEvalTarget(answers), wanted, cancellationToken);
+            metrics = metrics with { IndexSeconds = Math.Round(indexSeconds, 2) };
+            if (parse.GetValue(baseline))
+            {
+                var reader = services.GetRequiredService<ISourceReader>();
+                var passages = reader.Discover(index.SourcesPath).SelectMany(f => reader.Read(f).Documents).SelectMany(PassageBuilder.Build);
+                using var plain = new BaselineEvalTarget(passages);
+                metrics = metrics with { Baseline = (await EvalRunner.RunAsync(questionList, plain, wanted, cancellationToken)).Metrics };
+            }
+
+            if (parse.GetValue(output) is { } outFile)
+            {
+                await File.WriteAllLinesAsync(outFile.FullName, lines.Select(CliJson.Serialize), cancellationToken);
+            }
+
+            Console.WriteLine(CliJson.Serialize(metrics));
+            return 0;
+        }));
+        return command;
+    }
+}

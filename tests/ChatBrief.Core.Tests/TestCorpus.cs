@@ -1,0 +1,80 @@
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBrief.Core.Tests;
+
+/// <summary>A temporary sources folder and index wired exactly as the host wires them; deleted on dispose.</summary>
+public sealed class TestCorpus : IDisposable
+{
+    private ServiceProvider _services;
+
+    public TestCorpus(params (string Name, string Text)[] files)
+    {
+        Root = Path.Combine(Path.GetTempPath(), $"chatbrief-test-{Guid.NewGuid():N}");
+        SourcesPath = Path.Combine(Root, "sources");
+        IndexPath = Path.Combine(Root, "index");
+        Directory.CreateDirectory(SourcesPath);
+        foreach (var (name, text) in files)
+        {
+            Write(name, text);
+        }
+
+        _services = BuildServices();
+    }
+
+    /// <summary>Starts over with new services on the same folders, as a restarted process would.</summary>
+    public void Restart()
+    {
+        _services.Dispose();
+        _services = BuildServices();
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sources:Path"] = SourcesPath,
+                ["Index:Path"] = IndexPath,
+            })
+            .Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddChatBriefCore()
+            .BuildServiceProvider();
+    }
+
+    public string Root { get; }
+
+    public string SourcesPath { get; }
+
+    public string IndexPath { get; }
+
+    public IndexManager Index => _services.GetRequiredService<IndexManager>();
+
+    public IAnswerService Answers => _services.GetRequiredService<IAnswerService>();
+
+    public void Write(string name, string text)
+    {
+        var path = Path.Combine(SourcesPath, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public Task<Answer> AskAsync(string question, int top = 3) => Answers.AskAsync(new AskRequest(question, top));
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
