@@ -28,6 +28,7 @@ internal sealed class DiscordHost : IAsyncDisposable
     public const string BotToken = "test-bot-token";
 
     private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "chatbrief-discord-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
     private DiscordHost()
@@ -53,7 +54,8 @@ internal sealed class DiscordHost : IAsyncDisposable
     /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null)
+    /// <param name="seedsCopy">A folder holding a copy of the repository's seeds: the real core answers from it (indexing into a sibling folder) instead of the canned <see cref="FakeCore"/>.</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, string? seedsCopy = null)
     {
         var host = new DiscordHost();
         discord?.Invoke(host.Discord);
@@ -70,10 +72,20 @@ internal sealed class DiscordHost : IAsyncDisposable
 
         var args = new List<string> { "--urls", "http://127.0.0.1:0" };
         args.AddRange(all.Where(setting => setting.Value is not null).Select(setting => $"--Discord:{setting.Key}={setting.Value}"));
+        // With the canned core, the real core's index warm-up still runs: it is pointed at an empty temporary folder
+        // so that it neither reads nor writes anything shared.
+        var sources = seedsCopy ?? host._scratch;
+        args.Add($"--Sources:Path={sources}");
+        args.Add($"--Index:Path={Path.Combine(Path.GetDirectoryName(sources)!, Path.GetFileName(sources) + "-index")}");
+
         host._app = ChatBriefWebApp.Build([.. args], builder =>
         {
-            builder.Services.AddSingleton<IAnswerService>(host.Core);
-            builder.Services.AddSingleton<IIndexManager>(host.Core);
+            if (seedsCopy is null)
+            {
+                builder.Services.AddSingleton<IAnswerService>(host.Core);
+                builder.Services.AddSingleton<IIndexManager>(host.Core);
+            }
+
             builder.Services.AddSingleton(timings ?? Fast);
             builder.Logging.AddProvider(host.Log);
             if (!withGateway)
@@ -144,6 +156,10 @@ internal sealed class DiscordHost : IAsyncDisposable
         Discord.Dispose();
         Http.Dispose();
         _key.Dispose();
+        if (Directory.Exists(_scratch + "-index"))
+        {
+            Directory.Delete(_scratch + "-index", recursive: true);
+        }
     }
 }
 

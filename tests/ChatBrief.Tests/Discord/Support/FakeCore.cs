@@ -3,7 +3,7 @@ using ChatBrief.Core.Indexing;
 
 namespace ChatBrief.Tests.Discord.Support;
 
-/// <summary>A canned core for the Discord end-to-end tests, so they exercise the door and not the search.</summary>
+/// <summary>A canned core for the end-to-end tests of signatures, REST and the gateway, which exercise the door and not the search.</summary>
 internal sealed class FakeCore : IAnswerService, IIndexManager
 {
     public static readonly DateTimeOffset BuiltAt = DateTimeOffset.UtcNow.AddHours(-2);
@@ -16,27 +16,23 @@ internal sealed class FakeCore : IAnswerService, IIndexManager
         new(4, "d.txt#7", "d.txt", "Fourth note", null, 7, "A fourth passage about cyber defence.", "A fourth passage about cyber defence.", 3, []),
     ];
 
-    public TimeSpan RebuildTime { get; set; } = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan RebuildTime = TimeSpan.FromMilliseconds(50);
 
     public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
-        var abstained = request.Question.Contains("moon", StringComparison.OrdinalIgnoreCase);
-        var results = Passages.Skip(request.Skip).Take(request.Top).Select(passage => passage with { Rank = passage.Rank }).ToList();
-        return Task.FromResult(new Answer(request.Question, abstained, results) { IndexBuiltAt = BuiltAt });
+        var results = Passages.Skip(request.Skip).Take(request.Top).ToList();
+        return Task.FromResult(new Answer(request.Question, false, results) { IndexBuiltAt = BuiltAt });
     }
 
     public Task<PassageContext?> GetContextAsync(PassageReference passage, int radius, CancellationToken cancellationToken = default) =>
-        Task.FromResult<PassageContext?>(passage.Source == "a.txt"
-            ? new PassageContext("a.txt", "Allies in *space*", "A. Writer", [new(3, "The paragraph before.", false), new(4, "The defence treaty extends to cyberattacks.", true), new(5, "The paragraph after.", false)])
-            : null);
+        Task.FromResult<PassageContext?>(null);
 
     public Task<IReadOnlyList<string>> SuggestAsync(string prefix, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>(new[] { "Allies in space", "cyberattacks", "cyber defence treaty" }
-            .Where(suggestion => suggestion.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(max).ToList());
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     public IndexStatus GetStatus() => new(true, 4, 40, BuiltAt);
 
-    public IReadOnlyList<SourceSummary> ListSources() => Passages.Select(passage => new SourceSummary(passage.Source, passage.Title, passage.Author, 10)).ToList();
+    public IReadOnlyList<SourceSummary> ListSources() => [];
 
     public async Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
