@@ -26,7 +26,13 @@ internal sealed partial class GatewayConnectionRunner(
     {
         var resuming = session.CanResume;
         await using var connection = await transport.ConnectAsync(WithProtocol(gatewayUrl), stopping);
-        var hello = await ReceiveHelloAsync(connection, stopping);
+        var first = await ReceiveFirstFrameAsync(connection, stopping);
+        if (first is { IsClose: true })
+        {
+            return new ConnectionOutcome(GatewayCloseCodes.Classify(first.CloseCode), first.CloseCode, GatewayCloseCodes.Explain(first.CloseCode), ReachedReady: false);
+        }
+
+        var hello = HeartbeatInterval(first);
         if (hello is null)
         {
             connection.Abort();
@@ -63,6 +69,9 @@ internal sealed partial class GatewayConnectionRunner(
             var first = await Task.WhenAny(receive, heartbeat.Zombied, heartbeat.Running);
             if (first != receive)
             {
+                // The heartbeat also ends when the host stops; that is a shutdown, closed cleanly by the caller.
+                stopping.ThrowIfCancellationRequested();
+
                 // A zombie will not answer a close handshake; dropping it without 1000/1001 keeps the session resumable.
                 connection.Abort();
                 await ((Task)receive).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -119,8 +128,9 @@ internal sealed partial class GatewayConnectionRunner(
         switch (payload.T)
         {
             case "READY":
+                // Discord's payloads are not checked against the nullable annotations, so a malformed READY is caught here.
                 var ready = TryRead<ReadyEvent>(payload.D);
-                if (ready is null)
+                if (ready is not { SessionId: not null, User.Id: not null })
                 {
                     return false;
                 }
@@ -144,26 +154,29 @@ internal sealed partial class GatewayConnectionRunner(
         }
     }
 
-    private async Task<int?> ReceiveHelloAsync(IGatewayConnection connection, CancellationToken stopping)
+    /// <summary>The first frame, which should be HELLO; null when none came in time or the connection dropped.</summary>
+    private async Task<GatewayFrame?> ReceiveFirstFrameAsync(IGatewayConnection connection, CancellationToken stopping)
     {
         using var timeout = new CancellationTokenSource(timings.HelloTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         try
         {
-            var frame = await connection.ReceiveAsync(linked.Token);
-            return frame.Payload is { } bytes
-                   && Parse(bytes) is { Op: GatewayOpcode.Hello, D.ValueKind: JsonValueKind.Object } hello
-                   && hello.D.TryGetProperty("heartbeat_interval", out var interval)
-                   && interval.TryGetInt32(out var milliseconds)
-                   && milliseconds > 0
-                ? milliseconds
-                : null;
+            return await connection.ReceiveAsync(linked.Token);
         }
         catch (Exception exception) when (exception is WebSocketException || (exception is OperationCanceledException && timeout.IsCancellationRequested))
         {
             return null;
         }
     }
+
+    private static int? HeartbeatInterval(GatewayFrame? frame) =>
+        frame?.Payload is { } bytes
+        && Parse(bytes) is { Op: GatewayOpcode.Hello, D.ValueKind: JsonValueKind.Object } hello
+        && hello.D.TryGetProperty("heartbeat_interval", out var interval)
+        && interval.TryGetInt32(out var milliseconds)
+        && milliseconds > 0
+            ? milliseconds
+            : null;
 
     private static GatewayPayload? Parse(byte[] payload)
     {
@@ -177,7 +190,6 @@ internal sealed partial class GatewayConnectionRunner(
         }
     }
 
-    /// <summary>Closing is a courtesy: when the other side does not take it, the connection is dropped instead.</summary>
     private static T? TryRead<T>(JsonElement data)
         where T : class
     {
@@ -191,6 +203,7 @@ internal sealed partial class GatewayConnectionRunner(
         }
     }
 
+    /// <summary>Closing is a courtesy: when the other side does not take it, the connection is dropped instead.</summary>
     private static async Task CloseQuietlyAsync(IGatewayConnection connection, WebSocketCloseStatus code, string reason)
     {
         try

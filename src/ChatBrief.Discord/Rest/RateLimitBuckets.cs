@@ -14,16 +14,27 @@ internal sealed class RateLimitBuckets(TimeProvider time)
 {
     private static readonly TimeSpan UnknownReset = TimeSpan.FromSeconds(1);
 
+    // Every interaction token is a bucket of its own, so idle buckets are dropped now and then to keep memory flat.
+    private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(15);
+    private const int AcquisitionsBetweenPrunes = 256;
+
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
     private long _globalResumeTicks;
+    private int _acquisitions;
 
     /// <summary>Waits until the request's bucket (and the global limit) allow it, and holds the bucket until the lease is disposed.</summary>
     public async Task<Lease> AcquireAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var route = RouteOf(request);
+        if (Interlocked.Increment(ref _acquisitions) % AcquisitionsBetweenPrunes == 0)
+        {
+            PruneIdleBuckets();
+        }
+
         var bucket = _buckets.GetOrAdd(BucketKey(route), _ => new Bucket());
         await bucket.Gate.WaitAsync(cancellationToken);
+        bucket.LastUsed = time.GetUtcNow();
         try
         {
             if (!route.IsInteractionWebhook)
@@ -78,6 +89,18 @@ internal sealed class RateLimitBuckets(TimeProvider time)
             {
                 shared.Remaining = bucket.Remaining;
                 shared.ResetAt = bucket.ResetAt;
+            }
+        }
+    }
+
+    private void PruneIdleBuckets()
+    {
+        var idleSince = time.GetUtcNow() - IdleBucketLifetime;
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.LastUsed < idleSince && bucket.ResetAt < idleSince && bucket.Gate.CurrentCount == 1)
+            {
+                _buckets.TryRemove(key, out _);
             }
         }
     }
@@ -142,6 +165,8 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         public int? Remaining { get; set; }
 
         public DateTimeOffset ResetAt { get; set; }
+
+        public DateTimeOffset LastUsed { get; set; }
     }
 
     /// <summary>Holds a bucket for one request; <see cref="Record"/> what the response said about it before disposing.</summary>
