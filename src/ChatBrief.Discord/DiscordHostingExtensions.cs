@@ -38,6 +38,11 @@ public static class DiscordHostingExtensions
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
         });
 
+        // The client lives in singletons for the host's lifetime, so connections are recycled by the handler itself
+        // (picking up DNS changes) rather than by the factory's handler rotation, which singletons never see.
+        rest.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
         // Handlers run in the order added: the retry is outside the rate limiter, so every retry queues for its bucket.
         rest.AddResilienceHandler("discord-rest", (pipeline, context) => pipeline.AddRetry(new HttpRetryStrategyOptions
             {

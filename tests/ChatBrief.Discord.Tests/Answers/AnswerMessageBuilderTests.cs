@@ -82,6 +82,17 @@ public class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Build_ShortenedQuestionOnALaterPage_SaysBothInTheFooter()
+    {
+        var answer = Samples.Answer(Samples.Passage(rank: 4)) with { QuestionShortened = true };
+
+        var message = _builder.Build("who?", answer, skip: 3, pageSize: 3);
+
+        Assert.Equal("index built 3 hours ago · results from #4 · only the start of a long question was searched", message.Embeds[^1].Footer!.Text);
+        Assert.Equal("cb1:page:0", message.Components[0].Components[0].CustomId);
+    }
+
+    [Fact]
     public void Build_PageBeyondTheLastResult_SaysThereAreNoMore()
     {
         var message = _builder.Build("who?", Samples.Answer(), skip: 3, pageSize: 3);

@@ -29,6 +29,21 @@ public class ComponentHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_MoreResultsSlowerThanTheBudget_DefersTheUpdateThenEditsTheMessage()
+    {
+        using var handlers = new Handlers();
+        var answer = new TaskCompletionSource<Answer>();
+        handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
+
+        var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who?")), CancellationToken.None);
+        answer.SetResult(Samples.Answer(Samples.Passage(rank: 4)));
+        var edit = (await handlers.WaitForSentAsync(1)).Single();
+
+        Assert.Equal(InteractionCallbackType.DeferredUpdateMessage, response.Type);
+        Assert.Equal("#4 Source", edit.Embeds[0].Fields![0].Name);
+    }
+
+    [Fact]
     public async Task HandleAsync_ShowContext_UpdatesTheMessageWithTheNeighbouringParagraphs()
     {
         using var handlers = new Handlers();
