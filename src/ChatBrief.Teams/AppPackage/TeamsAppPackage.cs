@@ -17,7 +17,7 @@ public static class TeamsAppPackage
     {
         if (!Guid.TryParse(appId, out var id))
         {
-            throw new ArgumentException($"The app id '{appId}' is not a GUID; use the bot's Microsoft App ID from its Azure registration.", nameof(appId));
+            throw new ArgumentException($"The app id '{appId}' is not a GUID; use the bot's Microsoft App ID from its Azure registration.");
         }
 
         using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
