@@ -24,6 +24,7 @@ internal abstract record ChatCommand
         switch (word)
         {
             case "":
+            case "ask":
             case "help":
                 return new Help();
             case "sources":
