@@ -3,7 +3,6 @@ using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ChatBrief.Teams.Activities;
 
@@ -25,7 +24,7 @@ internal sealed class ActivityEndpoint(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         var authenticated = door.Mode == TeamsDoorMode.Authenticated;
-        if (authenticated ? !http.Request.Headers.Authorization.Any() : !IsLoopback(http.Connection.RemoteIpAddress))
+        if (authenticated ? string.IsNullOrEmpty(http.Request.Headers.Authorization) : !IsLoopback(http.Connection.RemoteIpAddress))
         {
             logger.LogWarning("Refused a Teams activity: {Reason}", authenticated ? "no Authorization header" : "anonymous development accepts loopback callers only");
             return Results.Unauthorized();
@@ -69,10 +68,10 @@ internal sealed class ActivityEndpoint(
         {
             result = await tokens.ValidateAsync(authorization, activity, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OpenIdConnectProtocolException or ArgumentException or System.Text.Json.JsonException)
+        catch (SigningKeysUnavailableException e)
         {
-            // The keys could not be read: not the caller's fault, and Teams retries on 503.
-            logger.LogError("Could not read the Bot Framework signing keys: {Reason}", e.Message);
+            // Not the caller's fault, and Teams retries on 503.
+            logger.LogError("{Reason}", e.Message);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

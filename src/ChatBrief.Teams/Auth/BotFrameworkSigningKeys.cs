@@ -13,14 +13,20 @@ internal sealed record EndorsedKey(SecurityKey Key, IReadOnlySet<string> Endorse
 /// <summary>Finds the Bot Framework's signing keys by <c>kid</c>.</summary>
 internal interface ISigningKeySource
 {
+    /// <summary>The key, or null when no published key has that id.</summary>
+    /// <exception cref="SigningKeysUnavailableException">The metadata or the JWKS could not be read.</exception>
     Task<EndorsedKey?> FindAsync(string keyId, CancellationToken cancellationToken);
 }
+
+/// <summary>The keys could not be read, so no token can be judged either way: the caller should be asked to retry.</summary>
+internal sealed class SigningKeysUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
 /// Reads the signing keys from the JWKS that the OpenID metadata names. The JWKS is fetched here rather than taken from
 /// <see cref="OpenIdConnectConfiguration.SigningKeys"/> because the standard retriever drops each key's <c>endorsements</c>,
 /// and keys and endorsements must come from the same document. Keys are cached for a day and re-read when a token
 /// names an unknown <c>kid</c> (key rotation), at most once a minute so that forged kids cannot hammer the endpoint.
+/// (The metadata retriever reads the JWKS as well; that costs one extra request a day.)
 /// </summary>
 internal sealed class BotFrameworkSigningKeys : ISigningKeySource
 {
@@ -80,6 +86,19 @@ internal sealed class BotFrameworkSigningKeys : ISigningKeySource
     private bool MayRefreshForUnknownKey(KeySnapshot snapshot) => _clock.GetUtcNow() - snapshot.FetchedAt >= MinimumRefreshInterval;
 
     private async Task<KeySnapshot> FetchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FetchCoreAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or ArgumentException or KeyNotFoundException
+                                   || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SigningKeysUnavailableException($"The Bot Framework signing keys could not be read: {e.Message}", e);
+        }
+    }
+
+    private async Task<KeySnapshot> FetchCoreAsync(CancellationToken cancellationToken)
     {
         if (_snapshot is not null)
         {

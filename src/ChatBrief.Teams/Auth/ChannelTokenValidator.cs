@@ -42,12 +42,11 @@ internal sealed class ChannelTokenValidator(IOptions<TeamsOptions> options, ISig
         }
 
         var token = authorizationHeader[BearerPrefix.Length..].Trim();
-        if (!_handler.CanReadToken(token))
+        if (ReadUnverified(token) is not { } unverified)
         {
             return ChannelAuthentication.Invalid("the token is not a JWT");
         }
 
-        var unverified = _handler.ReadJsonWebToken(token);
         if (string.IsNullOrEmpty(unverified.Kid))
         {
             return ChannelAuthentication.Invalid("the token names no signing key");
@@ -75,6 +74,24 @@ internal sealed class ChannelTokenValidator(IOptions<TeamsOptions> options, ISig
         return activity.ChannelId is { } channel && key.Endorsements.Contains(channel)
             ? ChannelAuthentication.Valid
             : ChannelAuthentication.Invalid($"the signing key is not endorsed for channel '{activity.ChannelId}'");
+    }
+
+    /// <summary>Reads the header only to find the key; nothing in it is trusted until the signature is checked.</summary>
+    private JsonWebToken? ReadUnverified(string token)
+    {
+        if (!_handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _handler.ReadJsonWebToken(token);
+        }
+        catch (SecurityTokenMalformedException)
+        {
+            return null;
+        }
     }
 
     private TokenValidationParameters Parameters(SecurityKey key) => new()

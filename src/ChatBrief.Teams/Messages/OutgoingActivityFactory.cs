@@ -45,8 +45,7 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
     private static JsonObject Build(InboundActivity activity, TeamsMessage message)
     {
         var reply = Addressed(ActivityTypes.Message, activity);
-        var plain = message.PlainText;
-        reply["summary"] = plain.Length <= MaxSummaryLength ? plain : plain[..MaxSummaryLength] + "…";
+        reply["summary"] = Shorten(message.PlainText);
         reply["replyToId"] = activity.Id;
         reply["attachments"] = new JsonArray(new JsonObject
         {
@@ -54,6 +53,18 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
             ["content"] = AdaptiveCardWriter.Write(message),
         });
         return reply;
+    }
+
+    /// <summary>Notifications show only the start of a message; the cut never splits a surrogate pair.</summary>
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxSummaryLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[MaxSummaryLength - 1]) ? MaxSummaryLength - 1 : MaxSummaryLength;
+        return text[..cut] + "…";
     }
 
     /// <summary>From the bot (the inbound recipient) to the sender, in the same conversation; no text, so no mention can ping anyone.</summary>
