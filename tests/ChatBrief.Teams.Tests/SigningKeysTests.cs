@@ -16,6 +16,7 @@ public sealed class SigningKeysTests : IDisposable
     private readonly RSA _rotated = RSA.Create(2048);
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private bool _rotatedPublished;
+    private bool _down;
 
     [Fact]
     public void ReadKeys_Jwks_PairsKeysWithEndorsements()
@@ -65,6 +66,26 @@ public sealed class SigningKeysTests : IDisposable
         Assert.Equal(fetches, endpoint.Requests.Count);
     }
 
+    [Fact]
+    public async Task FindAsync_EndpointDownAfterCacheExpired_KeepsKnownKeys()
+    {
+        var (keys, _) = Create();
+        await keys.FindAsync("first", CancellationToken.None);
+        _down = true;
+        _clock.Now += TimeSpan.FromDays(2);
+
+        Assert.NotNull(await keys.FindAsync("first", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindAsync_EndpointDownFromTheStart_Throws()
+    {
+        var (keys, _) = Create();
+        _down = true;
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => keys.FindAsync("first", CancellationToken.None));
+    }
+
     public void Dispose()
     {
         _first.Dispose();
@@ -73,7 +94,8 @@ public sealed class SigningKeysTests : IDisposable
 
     private (BotFrameworkSigningKeys Keys, StubHttpHandler Endpoint) Create()
     {
-        var endpoint = new StubHttpHandler(request => request.RequestUri!.AbsolutePath.EndsWith("/keys")
+        var endpoint = new StubHttpHandler(request => _down ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+            : request.RequestUri!.AbsolutePath.EndsWith("/keys")
             ? Json(Jwks(_rotatedPublished ? [("first", _first, ["msteams"]), ("rotated", _rotated, ["msteams"])] : [("first", _first, ["msteams"])]))
             : Json($$"""{"issuer":"https://api.botframework.com","jwks_uri":"http://127.0.0.1:5002/v1/.well-known/keys"}"""));
         var clients = new Mock<IHttpClientFactory>();

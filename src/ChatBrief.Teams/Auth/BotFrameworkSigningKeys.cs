@@ -69,7 +69,7 @@ internal sealed class BotFrameworkSigningKeys : ISigningKeySource
             snapshot = Volatile.Read(ref _snapshot);
             if (snapshot is null || IsStale(snapshot) || (!snapshot.Keys.ContainsKey(keyId) && MayRefreshForUnknownKey(snapshot)))
             {
-                snapshot = await FetchAsync(cancellationToken);
+                snapshot = await RefreshAsync(snapshot, cancellationToken);
                 Volatile.Write(ref _snapshot, snapshot);
             }
         }
@@ -84,6 +84,23 @@ internal sealed class BotFrameworkSigningKeys : ISigningKeySource
     private bool IsStale(KeySnapshot snapshot) => _clock.GetUtcNow() - snapshot.FetchedAt > CacheLifetime;
 
     private bool MayRefreshForUnknownKey(KeySnapshot snapshot) => _clock.GetUtcNow() - snapshot.FetchedAt >= MinimumRefreshInterval;
+
+    /// <summary>
+    /// When the keys cannot be re-read, the keys already known keep serving (the Bot Framework rotates them slowly)
+    /// and the next attempt waits for <see cref="MinimumRefreshInterval"/>; only a first failure is the caller's problem.
+    /// </summary>
+    private async Task<KeySnapshot> RefreshAsync(KeySnapshot? current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FetchAsync(cancellationToken);
+        }
+        catch (SigningKeysUnavailableException e) when (current is not null)
+        {
+            _logger.LogWarning("Keeping the {KeyCount} known signing keys: {Reason}", current.Keys.Count, e.Message);
+            return current with { FetchedAt = _clock.GetUtcNow() - CacheLifetime + MinimumRefreshInterval };
+        }
+    }
 
     private async Task<KeySnapshot> FetchAsync(CancellationToken cancellationToken)
     {
