@@ -2,6 +2,7 @@ using ChatBrief.Teams.Connector;
 using ChatBrief.Teams.Messages;
 using ChatBrief.Teams.Processing;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace ChatBrief.Teams.Conversation;
 
@@ -39,7 +40,7 @@ internal sealed class TurnReplier(IBotConnector connector, OutgoingActivityFacto
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
         {
             // Typing is a courtesy; the answer still goes out when the indicator cannot be shown.
             logger.LogWarning("Could not show the typing indicator: {Reason}", e.Message);

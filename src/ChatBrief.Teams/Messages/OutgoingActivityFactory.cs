@@ -17,7 +17,7 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
     private static readonly TeamsMessage TooLarge = new(new Paragraph(
-        "This answer is too large to show in Teams. Ask a narrower question, or use the command line."));
+        "This answer is too large to show in Teams. Please ask a narrower question."));
 
     /// <summary>A reply to <paramref name="activity"/> carrying <paramref name="message"/> as an Adaptive Card.</summary>
     public JsonObject Reply(InboundActivity activity, TeamsMessage message)

@@ -25,6 +25,15 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>A one-to-one chat: no mention is needed, so none is sent.</summary>
+    public static JsonObject PersonalMessage(string appId, string serviceUrl, string conversationId, string text)
+    {
+        var activity = Base("message", appId, serviceUrl, conversationId, UserAadObjectId, id: null);
+        activity["text"] = text;
+        activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" };
+        return activity;
+    }
+
     public static JsonObject CardSubmit(string appId, string serviceUrl, string conversationId, JsonObject value)
     {
         var activity = Base("message", appId, serviceUrl, conversationId, UserAadObjectId, id: null);

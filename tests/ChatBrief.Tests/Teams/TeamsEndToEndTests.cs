@@ -37,6 +37,18 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task PostActivity_PersonalChatWithoutMention_Answers()
+    {
+        var conversation = $"a:{Guid.NewGuid():N}";
+        var activity = TeamsActivities.PersonalMessage(AppId, BotFramework.ServiceUrl, conversation, "Who is Kate Polit?");
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.Contains("Assistant Copy & Production Editor", text);
+    }
+
+    [Fact]
     public async Task PostActivity_Question_ShowsTypingBeforeTheReply()
     {
         var conversation = TeamsActivities.NewChannelConversationId();
