@@ -37,8 +37,10 @@ public static class TeamsHostingExtensions
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();
 
-        services.AddHttpClient<IBotTokenProvider, ClientCredentialsTokenProvider>().AddResilienceHandler("teams-token", AddRetries);
-        services.AddHttpClient<IBotConnector, BotConnectorClient>().AddResilienceHandler("teams-connector", AddRetries);
+        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName).AddResilienceHandler("teams-token", AddRetries);
+        services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", AddRetries);
+        services.AddSingleton<IBotTokenProvider, ClientCredentialsTokenProvider>();
+        services.AddSingleton<IBotConnector, BotConnectorClient>();
         services.AddSingleton<OutgoingActivityFactory>();
         services.AddSingleton<TurnReplier>();
         services.AddSingleton<ModeratorPolicy>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using ChatBrief.Teams.Connector;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace ChatBrief.Teams.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ClientCredentialsTokenProviderTests
             Content = new StringContent($$"""{"token_type":"Bearer","expires_in":3600,"access_token":"token-{{++_issued}}"}""", Encoding.UTF8, "application/json"),
         });
         var options = TestData.Options(o => o.TokenEndpoint = "http://127.0.0.1:5001/tenant/oauth2/v2.0/token");
-        _provider = new ClientCredentialsTokenProvider(new HttpClient(_endpoint), options, _clock, NullLogger<ClientCredentialsTokenProvider>.Instance);
+        _provider = new ClientCredentialsTokenProvider(Clients(_endpoint), options, _clock, NullLogger<ClientCredentialsTokenProvider>.Instance);
     }
 
     [Fact]
@@ -58,11 +59,14 @@ public sealed class ClientCredentialsTokenProviderTests
     public async Task GetTokenAsync_Refused_ThrowsWithStatus()
     {
         var refusing = new StubHttpHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized) { Content = new StringContent("""{"error":"invalid_client"}""") });
-        var provider = new ClientCredentialsTokenProvider(new HttpClient(refusing), TestData.Options(), _clock, NullLogger<ClientCredentialsTokenProvider>.Instance);
+        var provider = new ClientCredentialsTokenProvider(Clients(refusing), TestData.Options(), _clock, NullLogger<ClientCredentialsTokenProvider>.Instance);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("invalid_client", error.Message);
     }
+
+    private static IHttpClientFactory Clients(HttpMessageHandler handler) =>
+        Mock.Of<IHttpClientFactory>(f => f.CreateClient(ClientCredentialsTokenProvider.HttpClientName) == new HttpClient(handler));
 }

@@ -173,6 +173,18 @@ public sealed class TurnHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_AnswerServiceFails_ApologisesInsteadOfStayingSilent()
+    {
+        _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk gone"));
+
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> who?")), CancellationToken.None);
+
+        var reply = Assert.Single(Messages).Show();
+        Assert.Contains("something went wrong", reply);
+        Assert.DoesNotContain("disk gone", reply);
+    }
+
+    [Fact]
     public async Task HandleAsync_BotAdded_SendsWelcome()
     {
         var activity = TestData.Message("") with { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount(TestData.BotId, null)] };

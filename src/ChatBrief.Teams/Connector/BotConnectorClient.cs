@@ -15,11 +15,13 @@ internal interface IBotConnector
 }
 
 /// <summary>
-/// The Bot Connector REST client. Retries with backoff on 429 and 5xx are done by the resilience handler of its
+/// The Bot Connector REST client. Retries with backoff on 429 and 5xx are done by the resilience handler of its named
 /// <see cref="HttpClient"/>; the token is attached only for service URLs that came with a validated channel token.
 /// </summary>
-internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider tokens, ILogger<BotConnectorClient> logger) : IBotConnector
+internal sealed class BotConnectorClient(IHttpClientFactory httpClients, IBotTokenProvider tokens, ILogger<BotConnectorClient> logger) : IBotConnector
 {
+    public const string HttpClientName = "ChatBrief.Teams.Connector";
+
     public async Task SendAsync(TrustedServiceUrl serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken cancellationToken)
     {
         var uri = ConnectorRoutes.Activities(serviceUrl, conversationId, replyToId);
@@ -32,7 +34,7 @@ internal sealed class BotConnectorClient(HttpClient http, IBotTokenProvider toke
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException(

@@ -16,12 +16,13 @@ internal interface IBotTokenProvider
 /// A plain form post rather than MSAL, because MSAL's authority validation refuses the local stand-ins used in tests.
 /// </summary>
 internal sealed class ClientCredentialsTokenProvider(
-    HttpClient http,
+    IHttpClientFactory httpClients,
     IOptions<TeamsOptions> options,
     TimeProvider clock,
     ILogger<ClientCredentialsTokenProvider> logger) : IBotTokenProvider
 {
     public const string Scope = "https://api.botframework.com/.default";
+    public const string HttpClientName = "ChatBrief.Teams.Token";
 
     /// <summary>Renew this long before expiry, so that a token never expires between being read and being checked.</summary>
     private static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(5);
@@ -67,7 +68,7 @@ internal sealed class ClientCredentialsTokenProvider(
             ["client_secret"] = settings.AppPassword!,
             ["scope"] = Scope,
         });
-        using var response = await http.PostAsync(settings.EffectiveTokenEndpoint, form, cancellationToken);
+        using var response = await httpClients.CreateClient(HttpClientName).PostAsync(settings.EffectiveTokenEndpoint, form, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             // The body of a refusal names the problem (wrong secret, wrong tenant) and never echoes the secret.

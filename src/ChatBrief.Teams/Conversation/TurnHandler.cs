@@ -84,7 +84,16 @@ internal sealed class TurnHandler(
         TeamsMessage message;
         await using (replier.StartTyping(turn, cancellationToken))
         {
-            message = await compose(cancellationToken);
+            try
+            {
+                message = await compose(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whatever broke, the person who asked should not be left waiting in silence.
+                logger.LogError(e, "Could not compose the reply to activity {ActivityId}", turn.Activity.Id);
+                message = InfoMessages.SomethingWentWrong();
+            }
         }
 
         await replier.ReplyAsync(turn, message, cancellationToken);

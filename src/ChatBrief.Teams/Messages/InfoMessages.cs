@@ -64,6 +64,8 @@ internal static class InfoMessages
 
     public static TeamsMessage ReindexFailed(string reason) => new(new Paragraph($"The reindex did not run: {reason}"));
 
+    public static TeamsMessage SomethingWentWrong() => new(new Paragraph("Sorry, something went wrong while answering. Please try again in a moment."));
+
     public static TeamsMessage ReindexRefused() => new(new Paragraph(
         "Sorry, only moderators can reindex the sources. If the documents have changed, please ask a moderator to run reindex."));
 
