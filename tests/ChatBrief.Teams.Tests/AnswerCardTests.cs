@@ -20,7 +20,7 @@ public sealed class AnswerCardTests
     {
         var passage = TestData.Passage(1, "First sentence. The best one. Last.", best: "The best one.");
 
-        var card = Card(AnswerMessages.Answer(new Answer("q", false, [passage]), skip: 0, shown: 1, Now));
+        var card = Card(AnswerMessages.Answer(new Answer("q", false, [passage]), skip: 0, shown: 1, offerMore: true, Now));
 
         var runs = Runs(card).ToList();
         Assert.Equal("First sentence. The best one. Last.", string.Concat(runs.Take(3).Select(r => r["text"]!.GetValue<string>())));
@@ -32,7 +32,7 @@ public sealed class AnswerCardTests
     {
         var passage = TestData.Passage(1, "Text.") with { AlsoIn = [new PassageReference("002_b.txt", 1)] };
 
-        var text = Text(Card(AnswerMessages.Answer(new Answer("q", false, [passage]) { IndexBuiltAt = Now.AddMinutes(-5) }, 0, 1, Now)));
+        var text = Text(Card(AnswerMessages.Answer(new Answer("q", false, [passage]) { IndexBuiltAt = Now.AddMinutes(-5) }, 0, 1, offerMore: true, Now)));
 
         Assert.Contains("— Allies and cyberspace, by Kate Polit (000_a.txt, paragraph 4)", text);
         Assert.Contains("Also in: 002_b.txt, paragraph 1", text);
@@ -42,7 +42,7 @@ public sealed class AnswerCardTests
     [Fact]
     public void Answer_Results_HaveShowContextAndMoreResultsButtons()
     {
-        var card = Card(AnswerMessages.Answer(new Answer("who?", false, [TestData.Passage(1, "A."), TestData.Passage(2, "B.", source: "b.txt", passage: 7)]), 0, 2, Now));
+        var card = Card(AnswerMessages.Answer(new Answer("who?", false, [TestData.Passage(1, "A."), TestData.Passage(2, "B.", source: "b.txt", passage: 7)]), 0, 2, offerMore: true, Now));
 
         var actions = Submits(card).ToList();
         Assert.Equal(["Show context", "Show context", "More results"], actions.Select(a => a["title"]!.GetValue<string>()));
@@ -51,11 +51,19 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
+    public void Answer_FewerResultsThanAskedFor_NoMoreResultsButton()
+    {
+        var card = Card(AnswerMessages.Answer(new Answer("who?", false, [TestData.Passage(1, "A.")]), 0, 1, offerMore: false, Now));
+
+        Assert.DoesNotContain(Submits(card), a => a["title"]!.GetValue<string>() == "More results");
+    }
+
+    [Fact]
     public void Answer_Abstained_SaysSoWithAtMostThreeCitationsAndNoPassageText()
     {
         var matches = Enumerable.Range(1, 5).Select(i => TestData.Passage(i, $"Unrelated passage {i}.", passage: i)).ToList();
 
-        var text = Text(Card(AnswerMessages.Answer(new Answer("q", true, matches), 0, matches.Count, Now)));
+        var text = Text(Card(AnswerMessages.Answer(new Answer("q", true, matches), 0, matches.Count, offerMore: true, Now)));
 
         var lines = text.Split('\n');
         Assert.Equal("The sources don't answer this question.", lines[0]);
@@ -67,7 +75,7 @@ public sealed class AnswerCardTests
     [Fact]
     public void Answer_AbstainedWithoutMatches_OnlyTheAbstention()
     {
-        var card = Card(AnswerMessages.Answer(new Answer("q", true, []), 0, 0, Now));
+        var card = Card(AnswerMessages.Answer(new Answer("q", true, []), 0, 0, offerMore: true, Now));
 
         Assert.Equal("The sources don't answer this question.", Text(card));
         Assert.Empty(Submits(card));
@@ -77,7 +85,7 @@ public sealed class AnswerCardTests
     public void Write_MarkupInPassage_StaysLiteralText()
     {
         const string hostile = "**bold** [click](https://evil.example) <b>html</b> <at>Everyone</at> ${name} {{DATE(2017-02-14T06:08:39Z, SHORT)}}";
-        var message = AnswerMessages.Answer(new Answer("q", false, [TestData.Passage(1, hostile)]), 0, 1, Now);
+        var message = AnswerMessages.Answer(new Answer("q", false, [TestData.Passage(1, hostile)]), 0, 1, offerMore: true, Now);
 
         var card = Card(message);
 

@@ -15,10 +15,11 @@ internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchO
 
     public async Task<TeamsMessage> AnswerAsync(InboundTurn turn, string question, int skip, CancellationToken cancellationToken)
     {
+        var top = search.Value.Top;
         Answer answer;
         try
         {
-            answer = await answers.AskAsync(new AskRequest(question, search.Value.Top, skip), cancellationToken);
+            answer = await answers.AskAsync(new AskRequest(question, top, skip), cancellationToken);
         }
         catch (IndexNotReadyException)
         {
@@ -30,12 +31,12 @@ internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchO
         }
 
         var shown = answer.Results.Count;
-        var message = AnswerMessages.Answer(answer, skip, shown, clock.GetUtcNow());
+        var message = AnswerMessages.Answer(answer, skip, shown, offerMore: shown >= top, clock.GetUtcNow());
         while (shown > 1 && !replier.Fits(turn, message))
         {
             // Dropped results are not lost: "More results" starts after the last one shown.
             shown--;
-            message = AnswerMessages.Answer(answer, skip, shown, clock.GetUtcNow());
+            message = AnswerMessages.Answer(answer, skip, shown, offerMore: true, clock.GetUtcNow());
         }
 
         return message;

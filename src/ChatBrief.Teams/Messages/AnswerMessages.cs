@@ -15,9 +15,9 @@ internal static class AnswerMessages
 
     /// <summary>
     /// One card for an answer. <paramref name="shown"/> limits how many results are quoted, so that a caller can drop
-    /// the last ones when the card would be too large for Teams.
+    /// the last ones when the card would be too large for Teams; <paramref name="offerMore"/> adds "More results".
     /// </summary>
-    public static TeamsMessage Answer(Answer answer, int skip, int shown, DateTimeOffset now)
+    public static TeamsMessage Answer(Answer answer, int skip, int shown, bool offerMore, DateTimeOffset now)
     {
         var blocks = new List<MessageBlock>();
         if (answer.QuestionShortened)
@@ -52,7 +52,7 @@ internal static class AnswerMessages
             blocks.Add(new Paragraph(age, ParagraphStyle.Subtle));
         }
 
-        var more = !answer.Abstained && answer.Results.Count > 0
+        var more = offerMore && !answer.Abstained && answer.Results.Count > 0
             ? [new SubmitButton(MoreResultsTitle, new CardAction.MoreResults(answer.Question, skip + shown))]
             : Array.Empty<SubmitButton>();
         return new TeamsMessage(blocks, more);
