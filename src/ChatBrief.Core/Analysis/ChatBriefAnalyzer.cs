@@ -17,7 +17,7 @@ namespace ChatBrief.Core.Analysis;
 /// <item><c>2+2</c>, <c>2 + 2</c> and <c>two-plus-two</c> become the same tokens;</item>
 /// <item>whitespace tokens are split and re-joined by <see cref="WordDelimiterFilter"/>, so <c>F-35A</c>, <c>F35A</c> and
 /// <c>F-35</c> share <c>f</c>+<c>35</c>, and <c>U.S.</c> indexes <c>us</c> as people type it;</item>
-/// <item>case and accents are folded, English stop words dropped, and words stemmed with KStem.</item>
+/// <item>case and accents are folded, English stop words dropped, and words stemmed with Porter.</item>
 /// </list>
 /// </summary>
 public sealed class ChatBriefAnalyzer : Analyzer
@@ -56,8 +56,9 @@ public sealed class ChatBriefAnalyzer : Analyzer
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(Version, stream, StopWords);
-        // KStem (Krovetz, designed on news text) conflates inflections without Porter's over-stemming of names and terms.
-        stream = new KStemFilter(stream);
+        // Porter rather than KStem: both rank SQuAD the same, but people paraphrase ("appreciate" for "appreciation"),
+        // and only Porter conflates derived forms.
+        stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 

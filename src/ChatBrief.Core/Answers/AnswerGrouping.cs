@@ -16,7 +16,7 @@ public static class AnswerGrouping
 
     public static IReadOnlyList<GroupedPassage> Group(IReadOnlyList<RankedPassage> ranked, PassageTermCache terms)
     {
-        var groups = new List<(RankedPassage Best, HashSet<string> Sentence, List<RankedPassage> Others)>();
+        var groups = new List<(RankedPassage Best, SentenceTerms Sentence, List<RankedPassage> Others)>();
         foreach (var passage in ranked)
         {
             var sentence = terms.Get(passage.Passage).Sentences[passage.BestSentence];
@@ -34,14 +34,15 @@ public static class AnswerGrouping
         return groups.Select(g => new GroupedPassage(g.Best, g.Others)).ToList();
     }
 
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    /// <summary>Jaccard overlap of the distinct terms of two sentences.</summary>
+    private static double Overlap(SentenceTerms a, SentenceTerms b)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Counts.Count == 0 || b.Counts.Count == 0)
         {
             return 0;
         }
 
-        var shared = a.Count(b.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
+        var shared = a.Counts.Keys.Count(b.Contains);
+        return (double)shared / (a.Counts.Count + b.Counts.Count - shared);
     }
 }

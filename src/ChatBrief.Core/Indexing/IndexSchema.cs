@@ -10,7 +10,7 @@ namespace ChatBrief.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the sources.</summary>
-    public const string Version = "4";
+    public const string Version = "7";
 
     public const string Kind = "kind";
     public const string Id = "id";
@@ -24,6 +24,7 @@ internal static class IndexSchema
     public const string Date = "date";
     public const string Publisher = "publisher";
     public const string Url = "url";
+    public const string TitleFromText = "title_from_text";
     public const string Hash = "hash";
     public const string PassageCount = "passages";
     public const string DocumentCount = "documents";
@@ -55,6 +56,11 @@ internal static class IndexSchema
         AddOptional(document, Date, passage.Metadata.Date, analyzed: false);
         AddOptional(document, Publisher, passage.Metadata.Publisher, analyzed: false);
         AddOptional(document, Url, passage.Metadata.Url, analyzed: false);
+        if (passage.Metadata.TitleFromText)
+        {
+            document.Add(new StoredField(TitleFromText, 1));
+        }
+
         if (speakers.Count > 0)
         {
             document.Add(new TextField(Speakers, string.Join(" | ", speakers), Field.Store.YES));
@@ -86,7 +92,10 @@ internal static class IndexSchema
             document.GetField(Part).GetInt32Value() ?? 0,
             text,
             sentences,
-            new DocumentMetadata(document.Get(Title), NullIfEmpty(document.Get(Author)), document.Get(Date), document.Get(Publisher), document.Get(Url)),
+            new DocumentMetadata(document.Get(Title), NullIfEmpty(document.Get(Author)), document.Get(Date), document.Get(Publisher), document.Get(Url))
+            {
+                TitleFromText = document.GetField(TitleFromText) is not null,
+            },
             document.Get(Speakers) is { } speakers ? speakers.Split(" | ") : []);
     }
 

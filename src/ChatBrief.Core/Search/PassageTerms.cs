@@ -8,14 +8,18 @@ namespace ChatBrief.Core.Search;
 /// <summary>The analysed terms of a passage, sentence by sentence, as the ranker compares them with a question.</summary>
 public sealed class PassageTerms
 {
-    private PassageTerms(IReadOnlyList<HashSet<string>> sentences, HashSet<string> all, IReadOnlyList<AnalyzedToken> tokens)
+    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, IReadOnlyList<AnalyzedToken> tokens)
     {
         Sentences = sentences;
         All = all;
+        TitleTerms = titleTerms;
         Tokens = tokens;
     }
 
-    public IReadOnlyList<HashSet<string>> Sentences { get; }
+    /// <summary>Terms of the document's title and byline.</summary>
+    public HashSet<string> TitleTerms { get; }
+
+    public IReadOnlyList<SentenceTerms> Sentences { get; }
 
     public HashSet<string> All { get; }
 
@@ -24,7 +28,7 @@ public sealed class PassageTerms
     public static PassageTerms Analyze(StoredPassage passage, Analyzer analyzer)
     {
         var tokens = analyzer.Tokenize(IndexSchema.Text, passage.Text);
-        var sentences = passage.Sentences.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        var sentences = passage.Sentences.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         var sentence = 0;
         foreach (var token in tokens)
         {
@@ -33,19 +37,33 @@ public sealed class PassageTerms
                 sentence++;
             }
 
-            sentences[sentence].Add(token.Term);
+            sentences[sentence][token.Term] = sentences[sentence].GetValueOrDefault(token.Term) + 1;
         }
 
-        // Title and byline words count as the passage's own: they say what and whose it is.
-        var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        all.UnionWith(analyzer.Tokenize(IndexSchema.Title, passage.Metadata.Title).Select(t => t.Term));
+        // Title and byline words count as the passage's own: they say what and whose it is. A title made of the text's
+        // opening words says nothing of its own, and would make the first sentence count in every passage.
+        var titleTerms = passage.Metadata.TitleFromText
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : analyzer.Tokenize(IndexSchema.Title, passage.Metadata.Title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         if (passage.Metadata.Author is { } author)
         {
-            all.UnionWith(analyzer.Tokenize(IndexSchema.Author, author).Select(t => t.Term));
+            titleTerms.UnionWith(analyzer.Tokenize(IndexSchema.Author, author).Select(t => t.Term));
         }
 
-        return new PassageTerms(sentences, all, tokens);
+        var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        all.UnionWith(titleTerms);
+        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, tokens);
     }
+}
+
+/// <summary>How often each term occurs in one sentence, and how many terms the sentence has.</summary>
+public sealed class SentenceTerms(Dictionary<string, int> counts)
+{
+    public IReadOnlyDictionary<string, int> Counts { get; } = counts;
+
+    public int Length { get; } = counts.Values.Sum();
+
+    public bool Contains(string term) => Counts.ContainsKey(term);
 }
 
 /// <summary>

@@ -7,7 +7,11 @@ namespace ChatBrief.Core.Sources;
 public sealed record SourceDocument(string Source, DocumentMetadata Metadata, IReadOnlyList<Paragraph> Paragraphs);
 
 /// <summary>Citation metadata of a document.</summary>
-public sealed record DocumentMetadata(string Title, string? Author = null, string? Date = null, string? Publisher = null, string? Url = null);
+public sealed record DocumentMetadata(string Title, string? Author = null, string? Date = null, string? Publisher = null, string? Url = null)
+{
+    /// <summary>True when no title was found and <see cref="Title"/> is the opening words of the text: it then says nothing the text does not.</summary>
+    public bool TitleFromText { get; init; }
+}
 
 /// <summary>A cleaned paragraph.</summary>
 /// <param name="Number">1-based position in the cleaned document (for a JSONL corpus, the line number).</param>

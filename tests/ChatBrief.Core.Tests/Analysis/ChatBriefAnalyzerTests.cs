@@ -21,6 +21,7 @@ public class ChatBriefAnalyzerTests
     [InlineData("Self-Defense", "self defense")]
     [InlineData("Pokémon", "pokemon")]
     [InlineData("cyberattacks", "cyberattack")]
+    [InlineData("appreciation", "appreciate")]
     public void Tokenize_VariantSpellings_ShareEveryTermOfTheShorterForm(string written, string typed)
     {
         var writtenTerms = Terms(written);
@@ -44,7 +45,7 @@ public class ChatBriefAnalyzerTests
     [Fact]
     public void Tokenize_StopWords_AreDropped()
     {
-        Assert.Equal(["minister"], Terms("the minister of the"));
+        Assert.Equal(Terms("minister"), Terms("the minister of the"));
     }
 
     [Fact]
