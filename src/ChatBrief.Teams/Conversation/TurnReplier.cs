@@ -18,26 +18,29 @@ internal sealed class TurnReplier(IBotConnector connector, OutgoingActivityFacto
     /// <summary>Whether <paramref name="message"/> fits in one reply to this turn.</summary>
     public bool Fits(InboundTurn turn, TeamsMessage message) => activities.Fits(turn.Activity, message);
 
-    /// <summary>Shows "typing…" until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Shows "typing…" until the returned handle is disposed. Disposing lets a send in flight finish, so that the
+    /// indicator never arrives after the answer that follows it.
+    /// </summary>
     public IAsyncDisposable StartTyping(InboundTurn turn, CancellationToken cancellationToken)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var loop = TypeAsync(turn, stop.Token);
+        var loop = TypeAsync(turn, stop.Token, cancellationToken);
         return new TypingHandle(stop, loop);
     }
 
-    private async Task TypeAsync(InboundTurn turn, CancellationToken cancellationToken)
+    private async Task TypeAsync(InboundTurn turn, CancellationToken stop, CancellationToken cancellationToken)
     {
         var typing = activities.Typing(turn.Activity);
         try
         {
-            while (true)
+            while (!stop.IsCancellationRequested)
             {
                 await connector.SendAsync(turn.ServiceUrl, turn.ConversationId, null, typing, cancellationToken);
-                await Task.Delay(TypingInterval, clock, cancellationToken);
+                await Task.Delay(TypingInterval, clock, stop);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
