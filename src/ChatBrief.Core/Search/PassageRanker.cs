@@ -48,7 +48,7 @@ public sealed class PassageRanker
         foreach (var (passage, luceneScore) in candidates)
         {
             var terms = cache.Get(passage);
-            var coverage = CoveredWeight(question, terms.All) / total;
+            var coverage = CoveredWeight(question, terms.All.Contains) / total;
             var best = BestSentence(question, terms, passage, answerType);
             var sentenceShare = question.Terms.Count == 0 ? 0 : question.Terms.Count(t => terms.Sentences[best.Index].Contains(t.Term)) / (double)question.Terms.Count;
             var speaker = question.AsksForSpeaker && NamesASpeaker(question, passage);
@@ -58,7 +58,7 @@ public sealed class PassageRanker
                 + SentenceBm25Weight * best.Bm25 / total
                 + AnswerTypeWeight * (best.HasAnswerType ? 1 : 0)
                 + DensityWeight * Density(question, terms, passage, best.Index)
-                + TitleWeight * CoveredWeight(question, terms.TitleTerms) / total
+                + TitleWeight * CoveredWeight(question, terms.TitleTerms.Contains) / total
                 + SentenceShareWeight * sentenceShare
                 + SpeakerWeight * (speaker ? 1 : 0)
                 + LengthWeight * Math.Log(1 + terms.Tokens.Count) / 6;
@@ -81,7 +81,7 @@ public sealed class PassageRanker
         for (var i = 0; i < terms.Sentences.Count; i++)
         {
             var sentence = terms.Sentences[i];
-            var coverage = CoveredWeight(question, sentence.Counts.Keys);
+            var coverage = CoveredWeight(question, sentence.Contains);
             var hasType = coverage > 0 && answerType != AnswerType.Unknown && AnswerTypes.HasNewWordOfType(answerType, passage.Sentences[i].Of(passage.Text), question.Text);
             var rank = coverage + (hasType ? typeBonus : 0);
             if (rank > bestRank)
@@ -129,13 +129,12 @@ public sealed class PassageRanker
     }
 
     /// <summary>Weight of the question terms present in <paramref name="terms"/>, counting a term as present when an alias of it is.</summary>
-    internal static double CoveredWeight(ParsedQuestion question, IEnumerable<string> terms)
+    internal static double CoveredWeight(ParsedQuestion question, Func<string, bool> contains)
     {
-        var set = terms as IReadOnlySet<string> ?? terms.ToHashSet(StringComparer.Ordinal);
         var weight = 0.0;
         foreach (var term in question.Terms)
         {
-            if (set.Contains(term.Term) || question.Aliases.Any(a => a.StandsFor.Contains(term.Term) && a.Spelling.All(set.Contains)))
+            if (contains(term.Term) || question.Aliases.Any(a => a.StandsFor.Contains(term.Term) && a.Spelling.All(contains)))
             {
                 weight += term.Weight;
             }

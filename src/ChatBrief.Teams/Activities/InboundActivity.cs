@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace ChatBrief.Teams.Activities;
+
+/// <summary>The fields of a Bot Framework activity that ChatBrief reads; everything else is ignored.</summary>
+internal sealed record InboundActivity
+{
+    public string? Type { get; init; }
+    public string? Id { get; init; }
+    public string? ChannelId { get; init; }
+    public string? ServiceUrl { get; init; }
+    public ChannelAccount? From { get; init; }
+    public ChannelAccount? Recipient { get; init; }
+    public ConversationAccount? Conversation { get; init; }
+    public string? Text { get; init; }
+    public IReadOnlyList<ActivityEntity>? Entities { get; init; }
+    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+
+    /// <summary>The data of an Adaptive Card <c>Action.Submit</c>.</summary>
+    public JsonElement? Value { get; init; }
+
+    public string? DeliveryMode { get; init; }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Null when the body is not JSON or lacks what every reply needs (type, serviceUrl, channelId, conversation, bot, sender).</summary>
+    public static InboundActivity? TryParse(ReadOnlySpan<byte> body)
+    {
+        InboundActivity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<InboundActivity>(body, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return activity is { Type: { Length: > 0 }, ServiceUrl: { Length: > 0 }, ChannelId: { Length: > 0 }, Conversation.Id: { Length: > 0 }, Recipient.Id: { Length: > 0 }, From.Id: { Length: > 0 } }
+            ? activity
+            : null;
+    }
+}
+
+internal sealed record ChannelAccount(string? Id, string? Name)
+{
+    /// <summary>The person's Entra object id; moderators are listed by it.</summary>
+    public string? AadObjectId { get; init; }
+}
+
+internal sealed record ConversationAccount(string? Id)
+{
+    public string? ConversationType { get; init; }
+}
+
+/// <summary>An entity of an activity; only <c>mention</c> entities matter here.</summary>
+internal sealed record ActivityEntity(string? Type)
+{
+    public ChannelAccount? Mentioned { get; init; }
+    public string? Text { get; init; }
+}
+
+/// <summary>Activity types and delivery modes ChatBrief acts on.</summary>
+internal static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string Typing = "typing";
+    public const string ExpectReplies = "expectReplies";
+}

@@ -1,0 +1,57 @@
+using ChatBrief.Core;
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Teams.Messages;
+using ChatBrief.Teams.Processing;
+using Microsoft.Extensions.Options;
+
+namespace ChatBrief.Teams.Conversation;
+
+/// <summary>Composes the answer to a question, to "More results" and to "Show context" from the shared answer service.</summary>
+internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchOptions> search, TurnReplier replier, TimeProvider clock)
+{
+    /// <summary>Paragraphs shown on each side of a passage by "Show context".</summary>
+    public const int ContextRadius = 1;
+
+    public async Task<TeamsMessage> AnswerAsync(InboundTurn turn, string question, int skip, CancellationToken cancellationToken)
+    {
+        var top = search.Value.Top;
+        Answer answer;
+        try
+        {
+            answer = await answers.AskAsync(new AskRequest(question, top, skip), cancellationToken);
+        }
+        catch (IndexNotReadyException)
+        {
+            return new TeamsMessage(new Paragraph(InfoMessages.IndexNotReady));
+        }
+        catch (ArgumentException)
+        {
+            return InfoMessages.Help();
+        }
+
+        var shown = answer.Results.Count;
+        var message = AnswerMessages.Answer(answer, skip, shown, offerMore: shown >= top, clock.GetUtcNow());
+        while (shown > 1 && !replier.Fits(turn, message))
+        {
+            // Dropped results are not lost: "More results" starts after the last one shown.
+            shown--;
+            message = AnswerMessages.Answer(answer, skip, shown, offerMore: true, clock.GetUtcNow());
+        }
+
+        return message;
+    }
+
+    public async Task<TeamsMessage> ContextAsync(CardAction.ShowContext request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var context = await answers.GetContextAsync(new PassageReference(request.Source, request.Passage), ContextRadius, cancellationToken);
+            return AnswerMessages.Context(context);
+        }
+        catch (IndexNotReadyException)
+        {
+            return new TeamsMessage(new Paragraph(InfoMessages.IndexNotReady));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using ChatBrief.Core.Answers;
+
+namespace ChatBrief.Teams.Messages;
+
+/// <summary>The messages that carry answers: quoted passages with citations, abstentions, and a passage's context.</summary>
+internal static class AnswerMessages
+{
+    public const string Abstention = "The sources don't answer this question.";
+    public const string ClosestMatches = "Closest matches (not answers):";
+    public const string MoreResultsTitle = "More results";
+    public const string ShowContextTitle = "Show context";
+
+    /// <summary>At most this many citations follow an abstention, so that it never reads like an answer.</summary>
+    public const int MaxClosestMatches = 3;
+
+    /// <summary>
+    /// One card for an answer. <paramref name="shown"/> limits how many results are quoted, so that a caller can drop
+    /// the last ones when the card would be too large for Teams; <paramref name="offerMore"/> adds "More results".
+    /// </summary>
+    public static TeamsMessage Answer(Answer answer, int skip, int shown, bool offerMore, DateTimeOffset now)
+    {
+        var blocks = new List<MessageBlock>();
+        if (answer.QuestionShortened)
+        {
+            blocks.Add(new Paragraph("Your question was long, so only its first part was searched.", ParagraphStyle.Subtle));
+        }
+
+        if (answer.Abstained)
+        {
+            blocks.Add(new Paragraph(Abstention, ParagraphStyle.Heading));
+            var matches = answer.Results.Take(MaxClosestMatches).ToList();
+            if (matches.Count > 0)
+            {
+                blocks.Add(new Paragraph(ClosestMatches));
+                blocks.AddRange(matches.Select(m => new Paragraph($"{m.Rank}. {Citation(m)}", ParagraphStyle.Subtle)));
+            }
+        }
+        else if (answer.Results.Count == 0)
+        {
+            blocks.Add(new Paragraph(skip > 0 ? "There are no more results for this question." : Abstention));
+        }
+        else
+        {
+            foreach (var result in answer.Results.Take(shown))
+            {
+                blocks.AddRange(Quote(result));
+            }
+        }
+
+        if (IndexAge.Describe(answer.IndexBuiltAt, now) is { } age)
+        {
+            blocks.Add(new Paragraph(age, ParagraphStyle.Subtle));
+        }
+
+        var more = offerMore && !answer.Abstained && answer.Results.Count > 0
+            ? [new SubmitButton(MoreResultsTitle, new CardAction.MoreResults(answer.Question, skip + shown))]
+            : Array.Empty<SubmitButton>();
+        return new TeamsMessage(blocks, more);
+    }
+
+    /// <summary>The paragraphs around a passage, the requested one in bold.</summary>
+    public static TeamsMessage Context(PassageContext? context)
+    {
+        if (context is null)
+        {
+            return new TeamsMessage(new Paragraph("That passage is no longer in the index; it may have changed since the answer was given."));
+        }
+
+        var blocks = new List<MessageBlock> { new Paragraph($"{Byline(context.Title, context.Author)} ({context.Source})", ParagraphStyle.Heading) };
+        foreach (var paragraph in context.Paragraphs)
+        {
+            blocks.Add(new Paragraph($"Paragraph {paragraph.Passage}", ParagraphStyle.Subtle));
+            blocks.Add(new Paragraph([new Run(paragraph.Text, Emphasised: paragraph.IsRequested)], paragraph.IsRequested ? ParagraphStyle.Quote : ParagraphStyle.Normal));
+        }
+
+        return new TeamsMessage(blocks, []);
+    }
+
+    /// <summary>The same citation as the command line's: title, author, source file and 1-based paragraph.</summary>
+    public static string Citation(AnswerPassage result) => $"{Byline(result.Title, result.Author)} ({result.Source}, paragraph {result.Passage})";
+
+    private static IEnumerable<MessageBlock> Quote(AnswerPassage result)
+    {
+        yield return new Paragraph(QuoteRuns(result), ParagraphStyle.Quote);
+        yield return new Paragraph($"— {Citation(result)}", ParagraphStyle.Subtle);
+        if (result.AlsoIn.Count > 0)
+        {
+            var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
+            yield return new Paragraph($"Also in: {others}", ParagraphStyle.Subtle);
+        }
+
+        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Source, result.Passage))]);
+    }
+
+    /// <summary>The passage exactly as quoted, with its best sentence emphasised where it occurs.</summary>
+    private static List<Run> QuoteRuns(AnswerPassage result)
+    {
+        var start = string.IsNullOrEmpty(result.BestSentence) ? -1 : result.Text.IndexOf(result.BestSentence, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [new Run(result.Text)];
+        }
+
+        return
+        [
+            new Run(result.Text[..start]),
+            new Run(result.BestSentence, Emphasised: true),
+            new Run(result.Text[(start + result.BestSentence.Length)..]),
+        ];
+    }
+
+    private static string Byline(string title, string? author) => author is null ? title : $"{title}, by {author}";
+}

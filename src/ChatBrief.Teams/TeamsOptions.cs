@@ -1,0 +1,44 @@
+namespace ChatBrief.Teams;
+
+/// <summary>The <c>Teams</c> settings (DESIGN.md). Checked once at start by <see cref="TeamsDoorSettings"/>.</summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+
+    public const string BotFrameworkOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Used when <see cref="AllowedServiceHosts"/> is empty: the hosts Teams' Bot Connector serves from.</summary>
+    public static readonly IReadOnlyList<string> MicrosoftServiceHosts = ["smba.trafficmanager.net", "*.botframework.com", "*.teams.microsoft.com"];
+
+    /// <summary>The bot's Microsoft App ID (a GUID): the audience of inbound tokens and the client of outbound ones.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The app's client secret. Secret: set it with the <c>Teams__AppPassword</c> environment variable only.</summary>
+    public string? AppPassword { get; set; }
+
+    /// <summary>The Entra tenant of the single-tenant app registration.</summary>
+    public string? TenantId { get; set; }
+
+    public string OpenIdMetadataUrl { get; set; } = BotFrameworkOpenIdMetadataUrl;
+
+    /// <summary>Blank means the Microsoft identity platform's endpoint for <see cref="TenantId"/>.</summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>Hosts a reply may be sent to; <c>*.example.com</c> matches sub-domains. Empty means <see cref="MicrosoftServiceHosts"/>.</summary>
+    public List<string> AllowedServiceHosts { get; set; } = [];
+
+    /// <summary>Entra object ids (<c>from.aadObjectId</c>) of the people who may run <c>reindex</c>.</summary>
+    public List<string> ModeratorAadObjectIds { get; set; } = [];
+
+    /// <summary>
+    /// Local development without an app registration (Agents Playground): unauthenticated activities from loopback only,
+    /// replies only to loopback service URLs. Refused in the Production environment.
+    /// </summary>
+    public bool AllowAnonymousDevelopment { get; set; }
+
+    public string EffectiveTokenEndpoint => string.IsNullOrWhiteSpace(TokenEndpoint)
+        ? $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId ?? "")}/oauth2/v2.0/token"
+        : TokenEndpoint;
+
+    public IReadOnlyList<string> EffectiveAllowedServiceHosts => AllowedServiceHosts.Count > 0 ? AllowedServiceHosts : MicrosoftServiceHosts;
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ChatBrief.Core.Answers;
+using ChatBrief.Teams.Activities;
+using ChatBrief.Teams.Auth;
+using ChatBrief.Teams.Processing;
+using Microsoft.Extensions.Options;
+
+namespace ChatBrief.Teams.Tests;
+
+/// <summary>Activities, answers and settings shaped like the real ones.</summary>
+internal static class TestData
+{
+    public const string BotId = "28:5f0e1c7a-3b2d-4e8f-9a61-0c2b7d4e8f13";
+    public const string ModeratorId = "bbbbbbbb-0000-0000-0000-000000000002";
+    public const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
+
+    public static InboundActivity Message(string text, string? aadObjectId = "aaaaaaaa-0000-0000-0000-000000000001", JsonElement? value = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1700000000001",
+        ChannelId = "msteams",
+        ServiceUrl = ServiceUrl,
+        From = new ChannelAccount("29:user", "Avery") { AadObjectId = aadObjectId },
+        Recipient = new ChannelAccount(BotId, "ChatBrief"),
+        Conversation = new ConversationAccount("19:abc@thread.tacv2;messageid=1700000000000") { ConversationType = "channel" },
+        Text = text,
+        Entities = [new ActivityEntity("mention") { Mentioned = new ChannelAccount(BotId, "ChatBrief"), Text = "<at>ChatBrief</at>" }],
+        Value = value,
+    };
+
+    public static InboundTurn Turn(InboundActivity activity) =>
+        new(activity, new ServiceUrlPolicy(Options(o => o.AllowedServiceHosts = [])).Trust(activity.ServiceUrl, authenticated: true)!);
+
+    public static IOptions<TeamsOptions> Options(Action<TeamsOptions>? configure = null)
+    {
+        var options = new TeamsOptions
+        {
+            AppId = "5f0e1c7a-3b2d-4e8f-9a61-0c2b7d4e8f13",
+            AppPassword = "secret",
+            TenantId = "tenant-1",
+            ModeratorAadObjectIds = [ModeratorId],
+        };
+        configure?.Invoke(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+
+    public static AnswerPassage Passage(int rank, string text, string? best = null, string source = "000_a.txt", int passage = 4) =>
+        new(rank, $"{source}#{passage}", source, "Allies and cyberspace", "Kate Polit", passage, text, best ?? text, 10 - rank, []);
+
+    public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}

@@ -1,0 +1,261 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace ChatBrief.Tests.Teams;
+
+/// <summary>The Teams door over real HTTP: the host, its real core over the seeds, and a Bot Framework stand-in.</summary>
+public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture<TeamsDoorFixture>
+{
+    private const string AppId = TeamsDoorFixture.AppId;
+    private const string Question = "How many people are on the SDF cyber defense team?";
+
+    private BotFrameworkStandIn BotFramework => fixture.BotFramework;
+
+    private TeamsHost Host => fixture.Host;
+
+    [Fact]
+    public async Task PostActivity_ValidToken_RepliesWithAnswerCardToTheActivity()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await BotFramework.WaitForReplyAsync(conversation, Id(activity));
+        Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities/{Id(activity)}", reply.RawTarget);
+        Assert.Equal($"Bearer {BotFrameworkStandIn.BotToken}", reply.Authorization);
+        var card = CardReader.Card(reply);
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Contains("150 people", CardReader.Text(reply));
+        Assert.Contains("paragraph", CardReader.Text(reply));
+        Assert.Contains(CardReader.Runs(card["body"]!), run => run["weight"]?.GetValue<string>() == "Bolder" && run["text"]!.GetValue<string>().Contains("150 people"));
+        Assert.Equal(["Show context", "More results"], CardReader.SubmitActions(card).Select(a => a["title"]!.GetValue<string>()).Distinct());
+        Assert.Equal(Id(activity), reply.Json["replyToId"]!.GetValue<string>());
+        Assert.Equal($"28:{AppId}", reply.Json["from"]!["id"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(reply.Json["summary"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task PostActivity_PersonalChatWithoutMention_Answers()
+    {
+        var conversation = $"a:{Guid.NewGuid():N}";
+        var activity = TeamsActivities.PersonalMessage(AppId, BotFramework.ServiceUrl, conversation, "Who is Kate Polit?");
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.Contains("Assistant Copy & Production Editor", text);
+    }
+
+    [Fact]
+    public async Task PostActivity_Question_ShowsTypingBeforeTheReply()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+        await BotFramework.WaitForReplyAsync(conversation, Id(activity));
+
+        var typing = BotFramework.ActivitiesFor(conversation)[0];
+        Assert.Equal(BotFrameworkStandIn.ConversationPath(conversation), typing.RawTarget);
+        Assert.Equal("typing", typing.Json["type"]!.GetValue<string>());
+        Assert.Equal($"Bearer {BotFrameworkStandIn.BotToken}", typing.Authorization);
+    }
+
+    [Fact]
+    public async Task PostActivity_UnansweredQuestion_AbstainsInDiscordWording()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, "What is the recipe for a good sourdough bread?");
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.StartsWith("The sources don't answer this question.", text);
+    }
+
+    public static TheoryData<string> BadTokens => new()
+    {
+        "wrong audience",
+        "wrong issuer",
+        "expired",
+        "serviceurl mismatch",
+        "unknown key",
+        "key not endorsed for msteams",
+        "not a JWT",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task PostActivity_BadToken_Returns401AndSendsNothing(string problem)
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+        var serviceUrl = BotFramework.ServiceUrl;
+        var token = problem switch
+        {
+            "wrong audience" => BotFramework.IssueToken(Guid.NewGuid().ToString(), serviceUrl),
+            "wrong issuer" => BotFramework.IssueToken(AppId, serviceUrl, issuer: "https://sts.windows.net/tenant-1/"),
+            "expired" => BotFramework.IssueToken(AppId, serviceUrl, expiresIn: TimeSpan.FromMinutes(-10)),
+            "serviceurl mismatch" => BotFramework.IssueToken(AppId, "https://smba.trafficmanager.net/emea/"),
+            "unknown key" => BotFramework.IssueToken(AppId, serviceUrl, keyId: BotFrameworkStandIn.UnpublishedKeyId),
+            "key not endorsed for msteams" => BotFramework.IssueToken(AppId, serviceUrl, keyId: BotFrameworkStandIn.WebChatKeyId),
+            _ => "not-a-jwt",
+        };
+
+        using var response = await Host.PostActivityAsync(activity, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(BotFramework.ActivitiesFor(conversation));
+    }
+
+    [Fact]
+    public async Task PostActivity_NoToken_Returns401AndSendsNothing()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+
+        using var response = await Host.PostActivityAsync(TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question), token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(BotFramework.ActivitiesFor(conversation));
+    }
+
+    [Fact]
+    public async Task PostActivity_ServiceHostNotAllowed_Returns401AndSendsNothing()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var serviceUrl = BotFramework.ServiceUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var activity = TeamsActivities.Message(AppId, serviceUrl, conversation, Question);
+
+        using var response = await Host.PostActivityAsync(activity, BotFramework.IssueToken(AppId, serviceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(BotFramework.ActivitiesFor(conversation));
+    }
+
+    [Fact]
+    public async Task PostActivity_MalformedBody_Returns400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{not json", null, "application/json") };
+        request.Headers.Authorization = new("Bearer", ValidToken());
+
+        using var response = await Host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostActivity_SameActivityRetried_AnsweredOnce()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+
+        using var first = await Host.PostActivityAsync(activity, ValidToken());
+        using var retry = await Host.PostActivityAsync(activity, ValidToken());
+        await BotFramework.WaitForReplyAsync(conversation, Id(activity));
+        await Task.Delay(300);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Single(BotFramework.ActivitiesFor(conversation), r => r.Json["type"]!.GetValue<string>() == "message");
+    }
+
+    [Fact]
+    public async Task PostActivity_ReindexFromNonModerator_RefusedPolitely()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, "reindex");
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.Contains("Sorry, only moderators can reindex", text);
+    }
+
+    [Fact]
+    public async Task PostActivity_ReindexFromModerator_ReportsTheRebuild()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, "reindex", aadObjectId: TeamsActivities.ModeratorAadObjectId);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var report = await BotFramework.WaitForActivityAsync(conversation, r => r.Json["type"]!.GetValue<string>() == "message" && CardReader.Text(r).StartsWith("Reindexed"));
+        Assert.Contains("3 documents", CardReader.Text(report));
+    }
+
+    [Fact]
+    public async Task PostActivity_ShowContextSubmit_RepliesWithSurroundingParagraphs()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var value = new JsonObject { ["chatbrief"] = "context", ["source"] = "000_a0faeb7ade4ac0d7.txt", ["passage"] = 2 };
+        var activity = TeamsActivities.CardSubmit(AppId, BotFramework.ServiceUrl, conversation, value);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.Contains("Paragraph 1", text);
+        Assert.Contains("Paragraph 3", text);
+        Assert.Contains("Article 5 of the US-Japan Security Treaty", text);
+    }
+
+    [Fact]
+    public async Task PostActivity_MoreResultsSubmit_RepliesWithTheNextResults()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var value = new JsonObject { ["chatbrief"] = "more", ["question"] = Question, ["skip"] = 1 };
+        var activity = TeamsActivities.CardSubmit(AppId, BotFramework.ServiceUrl, conversation, value);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var card = CardReader.Card(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        var more = CardReader.SubmitActions(card).LastOrDefault(a => a["title"]!.GetValue<string>() == "More results");
+        Assert.True(more is null || more["data"]!["skip"]!.GetValue<int>() > 1);
+    }
+
+    [Fact]
+    public async Task PostActivity_BotAddedToConversation_SendsWelcome()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.BotAdded(AppId, BotFramework.ServiceUrl, conversation);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        var text = CardReader.Text(await BotFramework.WaitForReplyAsync(conversation, Id(activity)));
+        Assert.StartsWith("Hello! I'm ChatBrief.", text);
+    }
+
+    [Fact]
+    public async Task PostActivity_ConnectorThrottles_RetriesUntilDelivered()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, "help");
+        BotFramework.ThrottleConversation(conversation, count: 1);
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        await BotFramework.WaitForActivityAsync(conversation, _ => BotFramework.ActivitiesFor(conversation).Count >= 2);
+        var attempts = BotFramework.ActivitiesFor(conversation);
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, a => Assert.EndsWith("/activities/" + Id(activity), a.RawTarget));
+    }
+
+    [Fact]
+    public async Task PostActivity_ManyReplies_TokenRequestedOnceWithClientCredentials()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, "status");
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+        await BotFramework.WaitForReplyAsync(conversation, Id(activity));
+
+        var tokenRequest = Assert.Single(BotFramework.Requests, r => r.RawTarget.StartsWith("/tenant/oauth2/v2.0/token", StringComparison.Ordinal));
+        Assert.Contains("grant_type=client_credentials", tokenRequest.Body);
+        Assert.Contains($"client_id={AppId}", tokenRequest.Body);
+        Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body);
+    }
+
+    private string ValidToken() => BotFramework.IssueToken(AppId, BotFramework.ServiceUrl);
+
+    private static string Id(JsonObject activity) => activity["id"]!.GetValue<string>();
+}
