@@ -54,10 +54,21 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
 
         if (content is not null)
         {
-            request.Content = JsonContent.Create(content, content.GetType(), options: DiscordJson.Options);
+            // Serialised up front so the request carries a Content-Length and every retry sends the same bytes.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(content, content.GetType(), DiscordJson.Options));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DiscordRestException(0, null, $"Discord could not be reached for {method} /{ShownPath(path)}: {exception.Message}");
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -91,10 +102,11 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
             // Not every failure has a JSON body (proxies, Cloudflare); the status code is enough then.
         }
 
-        // The interaction token is a credential of sorts, so the path is not repeated into logs for webhooks.
-        var shownPath = path.StartsWith("webhooks/", StringComparison.Ordinal) ? "webhooks/{application}/{token}/..." : path;
-        return new DiscordRestException((int)response.StatusCode, code, $"Discord refused {method} /{shownPath}: {(int)response.StatusCode} {message}{(code is null ? "" : $" (code {code})")}");
+        return new DiscordRestException((int)response.StatusCode, code, $"Discord refused {method} /{ShownPath(path)}: {(int)response.StatusCode} {message}{(code is null ? "" : $" (code {code})")}");
     }
+
+    // The interaction token is a credential of sorts, so the path is not repeated into messages and logs for webhooks.
+    private static string ShownPath(string path) => path.StartsWith("webhooks/", StringComparison.Ordinal) ? "webhooks/{application}/{token}/..." : path;
 
     private sealed record MessageEdit(string Content, IReadOnlyList<Embed> Embeds, IReadOnlyList<ActionRow> Components, AllowedMentions AllowedMentions);
 }

@@ -17,7 +17,7 @@ internal interface IDiscordRestClient
     Task CreateMessageAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>A failed Discord REST call.</summary>
+/// <summary>A failed Discord REST call; <see cref="StatusCode"/> is 0 when Discord could not be reached at all.</summary>
 /// <param name="ErrorCode">Discord's JSON error code (e.g. 10062 unknown interaction), when the body had one.</param>
 internal sealed class DiscordRestException(int statusCode, int? errorCode, string message) : Exception(message)
 {

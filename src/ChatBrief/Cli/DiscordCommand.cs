@@ -35,6 +35,7 @@ internal static class DiscordCommand
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Polly", LogLevel.None);
         builder.AddDiscord();
         using var host = builder.Build();
         try

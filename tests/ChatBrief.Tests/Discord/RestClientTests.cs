@@ -35,6 +35,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var request = Assert.Single(Requests()).RequestMessage!;
         Assert.Equal("Bot test-bot-token", request.Headers!["Authorization"].ToString());
         Assert.Matches(@"^DiscordBot \(https?://\S+, [0-9][^)]*\)$", request.Headers["User-Agent"].ToString());
+        Assert.Equal(request.BodyAsBytes!.Length.ToString(), request.Headers["Content-Length"].ToString());
         using var body = JsonDocument.Parse(request.Body!);
         Assert.Equal(names, body.RootElement.EnumerateArray().Select(command => command.GetProperty("name").GetString()!));
         var reindex = body.RootElement.EnumerateArray().Single(command => command.GetProperty("name").GetString() == "reindex");
