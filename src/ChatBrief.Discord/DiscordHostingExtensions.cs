@@ -82,7 +82,10 @@ public static class DiscordHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>POST /discord/interactions</c> when its settings are complete; otherwise logs the missing setting and maps nothing.</summary>
+    /// <summary>
+    /// Maps <c>POST /discord/interactions</c> when its settings are complete; otherwise logs the one line that names the
+    /// missing setting and maps nothing (the gateway, which needs the same settings, then stays off without a line of its own).
+    /// </summary>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
@@ -90,7 +93,7 @@ public static class DiscordHostingExtensions
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionsEndpoint));
         if (DiscordSettings.ProblemForInteractions(options) is { } problem)
         {
-            logger.LogWarning("Discord interactions endpoint not started: {Problem}", problem);
+            logger.LogWarning("Discord door not started: {Problem}", problem);
             return endpoints;
         }
 

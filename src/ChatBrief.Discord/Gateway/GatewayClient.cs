@@ -22,6 +22,12 @@ internal sealed partial class GatewayClient(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (DiscordSettings.ProblemForInteractions(options.Value) is not null)
+        {
+            // The whole Discord door is off, and MapDiscord has already said why.
+            return;
+        }
+
         if (DiscordSettings.ProblemForGateway(options.Value) is { } problem)
         {
             LogNotStarted(problem);
@@ -95,7 +101,7 @@ internal sealed partial class GatewayClient(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(LogLevel.Warning, "Discord gateway not started: {Problem}")]
+    [LoggerMessage(LogLevel.Warning, "Discord gateway not started (slash commands still work; @mentions are not answered): {Problem}")]
     private partial void LogNotStarted(string problem);
 
     [LoggerMessage(LogLevel.Critical, "Discord gateway stopped for good after close code {CloseCode}: {Reason}. Not reconnecting; fix the cause and restart ChatBrief")]
