@@ -38,7 +38,7 @@ public class IdentifyGateTests
             times.Add(watch.Elapsed);
         }
 
-        Assert.True(times[0] < TimeSpan.FromMilliseconds(100), $"first identify waited {times[0]}");
+        Assert.True(times[0] < TimeSpan.FromSeconds(1), $"first identify waited {times[0]}");
         Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(150), $"third identify after {times[2] - times[1]}");
         Assert.True(times[3] - times[2] >= TimeSpan.FromMilliseconds(300), $"fourth identify after {times[3] - times[2]}");
     }
@@ -55,7 +55,7 @@ public class IdentifyGateTests
             await gate.WaitForTurnAsync(CancellationToken.None);
         }
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     private void Budget(int remaining, long resetAfterMs) =>

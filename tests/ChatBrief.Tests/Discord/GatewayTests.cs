@@ -9,7 +9,8 @@ namespace ChatBrief.Tests.Discord;
 /// <summary>The real host's gateway client against a local WebSocket stand-in that plays Discord's gateway.</summary>
 public sealed class GatewayTests : IAsyncLifetime
 {
-    private const int FastHeartbeatMs = 40;
+    // Short enough for quick tests, long enough that a loaded CI machine does not miss an ACK and see a zombie.
+    private const int FastHeartbeatMs = 200;
 
     private GatewayStandIn _gateway = null!;
     private DiscordHost _host = null!;

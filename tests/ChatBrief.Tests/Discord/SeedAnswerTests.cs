@@ -63,7 +63,7 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task MoreResults_OnARealAnswer_UpdatesTheMessageWithTheNextPage()
+    public async Task MoreResults_OnAMessageThisHostNeverSent_WorksFromTheMessageAloneAsAfterARestart()
     {
         var message = new { id = "500", channel_id = "700", embeds = new[] { new { title = TreatyQuestion } } };
 
@@ -100,7 +100,7 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
 
         using var response = await Host.PostInteractionAsync(DiscordPayloads.Autocomplete("secu"));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         var json = await response.JsonAsync();
         Assert.Equal(8, json.GetProperty("type").GetInt32());
         var choices = json.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();

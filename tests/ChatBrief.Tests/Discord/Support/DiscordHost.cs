@@ -99,9 +99,14 @@ internal sealed class DiscordHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Timings that let deferrals, retries and reconnects play out in milliseconds.</summary>
+    /// <summary>
+    /// Timings that let retries and reconnects play out in milliseconds. The answer and autocomplete budgets are
+    /// generous instead, so that a busy machine never turns an inline answer into a deferred one (unit tests cover that).
+    /// </summary>
     public static DiscordTimings Fast { get; } = new()
     {
+        AnswerBudget = TimeSpan.FromSeconds(10),
+        AutocompleteBudget = TimeSpan.FromSeconds(10),
         ProgressEditInterval = TimeSpan.FromMilliseconds(20),
         RestRetryDelay = TimeSpan.FromMilliseconds(20),
         IdentifySpacing = TimeSpan.FromMilliseconds(10),
