@@ -16,7 +16,7 @@ internal interface IGatewayConnection : IAsyncDisposable
     /// <exception cref="System.Net.WebSockets.WebSocketException">The connection dropped without a close frame.</exception>
     Task<GatewayFrame> ReceiveAsync(CancellationToken cancellationToken);
 
-    /// <summary>Closes with a code; never 1000 or 1001 when the session should stay resumable, as those end it.</summary>
+    /// <summary>Closes with a code and waits for the server's answer; never 1000 or 1001 when the session should stay resumable, as those end it.</summary>
     Task CloseAsync(int closeCode, string reason, CancellationToken cancellationToken);
 
     /// <summary>Drops the connection at once, for a zombied connection that would not answer a close.</summary>

@@ -69,9 +69,11 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
 
         public async Task CloseAsync(int closeCode, string reason, CancellationToken cancellationToken)
         {
+            // The full handshake waits for the server's answer: disposing right after sending the close frame could
+            // reset the connection before the server has read it, turning a deliberate close into a drop.
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, cancellationToken);
+                await socket.CloseAsync((WebSocketCloseStatus)closeCode, reason, cancellationToken);
             }
         }
 

@@ -107,6 +107,11 @@ internal sealed class StandInConnection(WebSocket socket, string path, string qu
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     _clientClosed.TrySetResult((int?)result.CloseStatus);
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    }
+
                     return;
                 }
 
