@@ -75,8 +75,26 @@ public sealed class IndexManager : IIndexManager, IDisposable
             return null;
         }
 
-        _logger.LogInformation("Building the index at {IndexPath}: {Reason}", _indexPath, problem);
-        return await RebuildCoreAsync(full: true, problem, progress, cancellationToken);
+        // A question that arrives while the first build runs is told the index is not ready, rather than left waiting.
+        if (!await _writeLock.WaitAsync(0, cancellationToken))
+        {
+            throw new IndexNotReadyException();
+        }
+
+        try
+        {
+            if (_searchers is not null)
+            {
+                return null;
+            }
+
+            _logger.LogInformation("Building the index at {IndexPath}: {Reason}", _indexPath, problem);
+            return await BuildLockedAsync(full: true, problem, progress, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -103,6 +121,11 @@ public sealed class IndexManager : IIndexManager, IDisposable
     {
         lock (_openLock)
         {
+            if (_searchers is not null)
+            {
+                return null;
+            }
+
             var directory = OpenDirectory();
             try
             {
@@ -159,16 +182,22 @@ public sealed class IndexManager : IIndexManager, IDisposable
                 reason = problem;
             }
 
-            var report = await Task.Run(() => Build(full, reason, progress, cancellationToken), cancellationToken);
-            _logger.LogInformation(
-                "Index {Kind} in {Elapsed}: {Documents} documents, {Passages} passages; {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped",
-                report.FullRebuild ? "rebuilt" : "updated", report.Elapsed, report.Documents, report.Passages, report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
-            return report;
+            return await BuildLockedAsync(full, reason, progress, cancellationToken);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Builds off the caller's thread; the caller holds the write lock.</summary>
+    private async Task<IndexBuildReport> BuildLockedAsync(bool full, string? reason, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var report = await Task.Run(() => Build(full, reason, progress, cancellationToken), cancellationToken);
+        _logger.LogInformation(
+            "Index {Kind} in {Elapsed}: {Documents} documents, {Passages} passages; {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped",
+            report.FullRebuild ? "rebuilt" : "updated", report.Elapsed, report.Documents, report.Passages, report.Added, report.Updated, report.Removed, report.Unchanged, report.Skipped.Count);
+        return report;
     }
 
     private IndexBuildReport Build(bool full, string? reason, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)

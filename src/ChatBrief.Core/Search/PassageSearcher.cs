@@ -14,6 +14,7 @@ public sealed class PassageSearcher(Analyzer analyzer)
 
     private readonly QuestionParser _parser = new(analyzer);
     private readonly PassageRanker _ranker = new();
+    private readonly StoredPassageCache _stored = new();
 
     public SearchOutcome Search(IndexLease index, string question, int maxQuestionLength, int wanted)
     {
@@ -26,7 +27,7 @@ public sealed class PassageSearcher(Analyzer analyzer)
         var query = QueryBuilder.Build(parsed);
         var hits = index.Searcher.Search(query, Math.Max(Candidates, wanted)).ScoreDocs;
         var candidates = hits
-            .Select(hit => (IndexSchema.ToStoredPassage(index.Searcher.Doc(hit.Doc)), hit.Score))
+            .Select(hit => (_stored.Get(index.Searcher, hit.Doc), hit.Score))
             .ToList();
         var ranked = _ranker.Rank(parsed, candidates, index.Snapshot.PassageTerms);
         var verdict = AbstentionPolicy.Judge(parsed, ranked);

@@ -8,6 +8,12 @@ internal static class AnswerPrinter
 {
     public static void Print(Answer answer, int maxQuestionLength)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Piped output is for other programs: one line a paragraph, not wrapped at a guessed 80 columns.
+            AnsiConsole.Profile.Width = int.MaxValue / 2;
+        }
+
         if (answer.QuestionShortened)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey](Your question was longer than {maxQuestionLength} characters; only its first part was searched.)[/]");

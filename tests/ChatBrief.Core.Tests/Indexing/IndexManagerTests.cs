@@ -156,6 +156,26 @@ public class IndexManagerTests
         await first;
     }
 
+    [Fact]
+    public async Task EnsureReadyAsync_WhileTheFirstBuildRuns_SaysNotReadyInsteadOfWaiting()
+    {
+        using var corpus = new TestCorpus(TwoArticles);
+        var entered = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var progress = new SynchronousProgress(_ =>
+        {
+            entered.TrySetResult();
+            release.Task.Wait();
+        });
+
+        var first = corpus.Index.EnsureReadyAsync(progress);
+        await entered.Task;
+        await Assert.ThrowsAsync<IndexNotReadyException>(() => corpus.Index.EnsureReadyAsync());
+        release.SetResult();
+        Assert.NotNull(await first);
+        Assert.Null(await corpus.Index.EnsureReadyAsync());
+    }
+
     private sealed class SynchronousProgress(Action<IndexBuildProgress> report) : IProgress<IndexBuildProgress>
     {
         public void Report(IndexBuildProgress value) => report(value);

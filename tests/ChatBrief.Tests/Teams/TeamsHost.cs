@@ -17,12 +17,12 @@ namespace ChatBrief.Tests.Teams;
 public sealed class TeamsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _workFolder;
+    private readonly SeedsWorkspace _workspace;
 
-    private TeamsHost(WebApplication app, string workFolder, Uri baseAddress)
+    private TeamsHost(WebApplication app, SeedsWorkspace workspace, Uri baseAddress)
     {
         _app = app;
-        _workFolder = workFolder;
+        _workspace = workspace;
         Http = new HttpClient { BaseAddress = baseAddress };
     }
 
@@ -33,26 +33,19 @@ public sealed class TeamsHost : IAsyncDisposable
     /// <summary>Starts a host with the given Teams settings (<c>Key=value</c> under the <c>Teams</c> section) and environment.</summary>
     public static async Task<TeamsHost> StartAsync(IEnumerable<string> teamsSettings, string environment = "Development")
     {
-        var workFolder = Path.Combine(Path.GetTempPath(), "chatbrief-teams-" + Guid.NewGuid().ToString("N"));
-        var sources = Path.Combine(workFolder, "seeds");
-        Directory.CreateDirectory(sources);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "seeds")))
-        {
-            File.Copy(file, Path.Combine(sources, Path.GetFileName(file)));
-        }
-
+        var workspace = new SeedsWorkspace("chatbrief-teams");
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
             $"--environment={environment}",
-            $"--Sources:Path={sources}",
-            $"--Index:Path={Path.Combine(workFolder, "index")}",
+            $"--Sources:Path={workspace.SourcesPath}",
+            $"--Index:Path={workspace.IndexPath}",
             .. teamsSettings.Select(s => $"--Teams:{s}"),
         ];
         var app = ChatBriefWebApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var host = new TeamsHost(app, workFolder, new Uri(address));
+        var host = new TeamsHost(app, workspace, new Uri(address));
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -75,14 +68,7 @@ public sealed class TeamsHost : IAsyncDisposable
     {
         Http.Dispose();
         await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_workFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
+        _workspace.Dispose();
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -100,18 +86,5 @@ public sealed class TeamsHost : IAsyncDisposable
         }
 
         throw new TimeoutException("The host's index did not become ready.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChatBrief.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (ChatBrief.sln) above the test folder.");
     }
 }

@@ -1,0 +1,184 @@
+using System.Text.Json;
+
+namespace ChatBrief.Tests.Cli;
+
+/// <summary>The built executable on a temporary copy of the seeds, through the commands of DESIGN.md.</summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly SeedsWorkspace _workspace = new("chatbrief-cli");
+
+    public void Dispose() => _workspace.Dispose();
+
+    private Task<ChatBriefProcess.Result> RunAsync(params string[] arguments) => ChatBriefProcess.RunAsync(_workspace.Root, arguments);
+
+    [Fact]
+    public async Task Ask_FirstUse_BuildsTheIndexAndQuotesTheAnsweringPassage()
+    {
+        var result = await RunAsync("ask", "What did Iwaya say about the F-35A?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Built the index", result.StandardError);
+        Assert.Contains("Takeshi Iwaya requested cooperation from the US in investigating the crash of an F-35A fighter", result.StandardOutput);
+        Assert.Contains("000_a0faeb7ade4ac0d7.txt, paragraph 3", result.StandardOutput);
+        Assert.True(Directory.EnumerateFiles(_workspace.IndexPath, "segments_*").Any());
+    }
+
+    [Fact]
+    public async Task AskJson_Question_PrintsTheDesignShapeWithExactQuotes()
+    {
+        var result = await RunAsync("ask", "--json", "--top", "2", "Who is Kate Polit?");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        Assert.Equal("Who is Kate Polit?", root.GetProperty("question").GetString());
+        Assert.False(root.GetProperty("abstained").GetBoolean());
+        var first = root.GetProperty("results")[0];
+        Assert.Equal("002_46279a2a37e59433.txt", first.GetProperty("source").GetString());
+        Assert.Equal("Kate Polit", first.GetProperty("author").GetString());
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        var text = first.GetProperty("text").GetString()!;
+        Assert.Contains(first.GetProperty("best_sentence").GetString()!, text);
+        var sourceText = File.ReadAllText(Path.Combine(_workspace.SourcesPath, "002_46279a2a37e59433.txt"));
+        Assert.Contains(text, sourceText);
+        Assert.True(first.GetProperty("passage").GetInt32() >= 1);
+        Assert.Equal(JsonValueKind.Array, first.GetProperty("also_in").ValueKind);
+    }
+
+    [Fact]
+    public async Task Ask_QuestionTheSourcesDoNotAnswer_SaysSo()
+    {
+        var result = await RunAsync("ask", "What is the capital of France?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("The sources don't answer this question.", result.StandardOutput.TrimStart());
+    }
+
+    [Fact]
+    public async Task Ask_EmptyQuestion_FailsWithOneLineReason()
+    {
+        var result = await RunAsync("ask", "   ");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("empty", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Ask_TenThousandCharacters_AnswersAndSaysItWasShortened()
+    {
+        var question = "What did Iwaya say about the F-35A? " + string.Concat(Enumerable.Repeat("and more words ", 700));
+
+        var result = await RunAsync("ask", question);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("only its first part was searched", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Ask_MissingSourcesFolder_FailsWithOneLineReason()
+    {
+        var result = await RunAsync("ask", "--sources", "no-such-folder", "anything?");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no-such-folder", result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Index_BadFilesAmongSources_SkipsThemWithReasonsAndIndexesTheRest()
+    {
+        File.WriteAllBytes(Path.Combine(_workspace.SourcesPath, "image.txt"), [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]);
+        File.WriteAllText(Path.Combine(_workspace.SourcesPath, "empty.md"), "");
+        File.WriteAllText(Path.Combine(_workspace.SourcesPath, "report.docx"), "not really a docx");
+
+        var result = await RunAsync("index");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Documents: 3", result.StandardOutput);
+        Assert.Contains("skipped image.txt", result.StandardOutput);
+        Assert.Contains("skipped empty.md", result.StandardOutput);
+        Assert.Contains("skipped report.docx", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Index_SecondRun_LeavesUnchangedSourcesAlone()
+    {
+        await RunAsync("index");
+
+        var result = await RunAsync("index");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 unchanged", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Ask_CorruptIndex_RebuildsFromTheSourcesAndSaysWhy()
+    {
+        await RunAsync("index");
+        foreach (var file in Directory.EnumerateFiles(_workspace.IndexPath))
+        {
+            File.WriteAllText(file, "garbage");
+        }
+
+        var result = await RunAsync("ask", "When was the treaty signed?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("could not be read", result.StandardError);
+        Assert.Contains("1960", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Eval_QuestionFile_PrintsMetricsOnTheLastLineAndWritesResults()
+    {
+        var questions = Path.Combine(_workspace.Root, "questions.jsonl");
+        File.WriteAllLines(questions,
+        [
+            """{"id": "a", "question": "When was the US-Japan Security Treaty signed?", "answers": ["signed in 1960"]}""",
+            """{"id": "b", "question": "Who won the 2018 World Cup?", "answers": [], "unanswerable": "strict"}""",
+        ]);
+        var results = Path.Combine(_workspace.Root, "results.jsonl");
+
+        var result = await RunAsync("eval", "--questions", questions, "--out", results);
+
+        Assert.Equal(0, result.ExitCode);
+        using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
+        Assert.Equal(2, metrics.RootElement.GetProperty("questions").GetInt32());
+        Assert.Equal(1.0, metrics.RootElement.GetProperty("hit@1").GetDouble());
+        Assert.Equal(1.0, metrics.RootElement.GetProperty("abstain_strict").GetDouble());
+        Assert.True(metrics.RootElement.TryGetProperty("ms_per_question", out _));
+        Assert.Equal(2, File.ReadAllLines(results).Length);
+    }
+
+    [Fact]
+    public async Task Eval_Corpus_IndexesItInATemporaryIndex()
+    {
+        var corpus = Path.Combine(_workspace.Root, "corpus.jsonl");
+        File.WriteAllLines(corpus,
+        [
+            """{"id": "p1", "title": "Rivers", "text": "The Nile is the longest river in Africa."}""",
+            """{"id": "p2", "title": "Mountains", "text": "Kilimanjaro is the highest mountain in Africa."}""",
+        ]);
+        var questions = Path.Combine(_workspace.Root, "questions.jsonl");
+        File.WriteAllLines(questions, ["""{"id": "q", "question": "Which is the highest mountain in Africa?", "answers": ["Kilimanjaro"], "passage_ids": ["p2"]}"""]);
+
+        var result = await RunAsync("eval", "--corpus", corpus, "--questions", questions, "--baseline");
+
+        Assert.Equal(0, result.ExitCode);
+        using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
+        Assert.Equal(1.0, metrics.RootElement.GetProperty("hit@1").GetDouble());
+        Assert.Equal(1.0, metrics.RootElement.GetProperty("baseline").GetProperty("hit@1").GetDouble());
+        Assert.False(Directory.Exists(_workspace.IndexPath));
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryCommand()
+    {
+        var result = await RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "ask", "index", "eval", "serve", "teams" })
+        {
+            Assert.Contains(command, result.StandardOutput);
+        }
+    }
+}
