@@ -54,7 +54,7 @@ internal sealed partial class MentionResponder(AnswerComposer composer, IDiscord
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogAnswerFailed(exception);
-            return OutgoingMessage.Text(Replies.SomethingWentWrong);
+            return OutgoingMessage.Text(Replies.ForFailure(exception));
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class DeadlineResponder(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogSlowWorkFailed(exception, interaction.Id);
-                message = OutgoingMessage.Text(Replies.SomethingWentWrong);
+                message = OutgoingMessage.Text(Replies.ForFailure(exception));
             }
 
             await rest.EditOriginalResponseAsync(interaction.Token, message, stopping);

@@ -1,3 +1,4 @@
+using ChatBrief.Core.Indexing;
 using ChatBrief.Discord.Commands;
 using ChatBrief.Discord.Model;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,11 @@ internal sealed partial class InteractionDispatcher(
                 _ => Ephemeral(Replies.Unsupported),
             };
         }
+        catch (IndexNotReadyException)
+        {
+            LogIndexNotReady(interaction.Type);
+            return interaction.Type == InteractionType.ApplicationCommandAutocomplete ? InteractionResponse.Choices([]) : Ephemeral(Replies.IndexNotReady);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
@@ -39,6 +45,9 @@ internal sealed partial class InteractionDispatcher(
     }
 
     private static InteractionResponse Ephemeral(string text) => InteractionResponse.Message(OutgoingMessage.Text(text, ephemeral: true));
+
+    [LoggerMessage(LogLevel.Information, "A Discord interaction of type {Type} arrived while the index was still being built")]
+    private partial void LogIndexNotReady(InteractionType type);
 
     [LoggerMessage(LogLevel.Error, "Handling a Discord interaction of type {Type} ({Name}) failed")]
     private partial void LogFailed(Exception exception, InteractionType type, string? name);

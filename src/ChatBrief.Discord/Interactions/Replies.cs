@@ -1,3 +1,5 @@
+using ChatBrief.Core.Indexing;
+
 namespace ChatBrief.Discord.Interactions;
 
 /// <summary>The fixed sentences ChatBrief says about itself (it never writes anything about the documents).</summary>
@@ -16,4 +18,9 @@ internal static class Replies
     public const string UnknownCommand = "Sorry, I do not know that command any more. Try /help to see what I can do.";
 
     public const string Unsupported = "Sorry, I cannot handle that kind of interaction.";
+
+    public const string IndexNotReady = "I am still reading the documents for the first time. Please ask again in a minute.";
+
+    /// <summary>What to tell the user when answering failed: a first index build is worth waiting for, anything else is our fault.</summary>
+    public static string ForFailure(Exception exception) => exception is IndexNotReadyException ? IndexNotReady : SomethingWentWrong;
 }

@@ -32,6 +32,20 @@ public class InteractionDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchAsync_IndexStillBeingBuilt_AsksToTryAgainShortly()
+    {
+        var building = new Mock<ISlashCommand>();
+        building.Setup(command => command.Definition).Returns(new ApplicationCommandDefinition("ask", "d"));
+        building.Setup(command => command.HandleAsync(It.IsAny<Interaction>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ChatBrief.Core.Indexing.IndexNotReadyException());
+
+        var response = await Dispatcher(building.Object).DispatchAsync(Samples.Command("ask"), CancellationToken.None);
+
+        var message = Assert.IsType<OutgoingMessage>(response.Data);
+        Assert.True(message.IsEphemeral);
+        Assert.Equal(Replies.IndexNotReady, message.Content);
+    }
+
+    [Fact]
     public async Task DispatchAsync_UnknownCommand_PointsToHelp()
     {
         var response = await Dispatcher().DispatchAsync(Samples.Command("removed"), CancellationToken.None);
