@@ -44,6 +44,18 @@ public class MentionResponderTests
         Assert.Single(await handlers.WaitForSentAsync(1));
     }
 
+    [Fact]
+    public async Task Consider_MentionWithoutAQuestion_ExplainsHowToAsk()
+    {
+        using var handlers = new Handlers();
+
+        Responder(handlers).Consider(Message($"<@{Bot}>", mentions: [new DiscordUser(Bot)]), Bot);
+        var reply = (await handlers.WaitForSentAsync(1)).Single();
+
+        Assert.StartsWith("Ask me a question after the mention", reply.Content);
+        handlers.Answers.VerifyNoOtherCalls();
+    }
+
     [Theory]
     [InlineData("@ChatBrief typed as text", false, "5")]
     [InlineData("<@999> from a bot", true, "5")]

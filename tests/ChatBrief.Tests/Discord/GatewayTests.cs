@@ -65,6 +65,19 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_DirectMessage_IsAnsweredWithAReply()
+    {
+        var connection = await ReadyConnectionAsync();
+
+        await connection.DispatchAsync("MESSAGE_CREATE", 2, new { id = "dm1", channel_id = "800", author = new { id = "5" }, content = "what does the treaty cover?", mentions = Array.Empty<object>(), type = 0 });
+
+        var reply = await Eventually.GetAsync(() => _host.Discord.LogEntries.Select(entry => entry.RequestMessage).FirstOrDefault(request => request?.Method == "POST"));
+        Assert.Equal("/api/v10/channels/800/messages", reply.Path);
+        using var body = JsonDocument.Parse(reply.Body!);
+        Assert.Equal("dm1", body.RootElement.GetProperty("message_reference").GetProperty("message_id").GetString());
+    }
+
+    [Fact]
     public async Task Gateway_DroppedConnection_ResumesOnTheResumeUrlWithTheLastSequence()
     {
         var first = await ReadyConnectionAsync();
