@@ -341,15 +341,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
                 _searchers.MaybeRefreshBlocking();
             }
 
-            var searcher = _searchers.Acquire();
-            try
-            {
-                PublishSnapshot(searcher);
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
+            PublishSnapshot(_searchers);
         }
     }
 
@@ -364,20 +356,23 @@ public sealed class IndexManager : IIndexManager, IDisposable
 
         lock (_openLock)
         {
-            if (!searchers.MaybeRefresh())
+            if (searchers.MaybeRefresh())
             {
-                return;
+                PublishSnapshot(searchers);
             }
+        }
+    }
 
-            var searcher = searchers.Acquire();
-            try
-            {
-                PublishSnapshot(searcher);
-            }
-            finally
-            {
-                searchers.Release(searcher);
-            }
+    private void PublishSnapshot(SearcherManager searchers)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            PublishSnapshot(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
         }
     }
 

@@ -141,18 +141,12 @@ public class IndexManagerTests
     public async Task RebuildAsync_WhileAnotherRuns_ThrowsInProgress()
     {
         using var corpus = new TestCorpus(TwoArticles);
-        var entered = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var progress = new SynchronousProgress(_ =>
-        {
-            entered.TrySetResult();
-            release.Task.Wait();
-        });
+        var gate = new BuildGate();
 
-        var first = corpus.Index.RebuildAsync(full: true, progress);
-        await entered.Task;
+        var first = corpus.Index.RebuildAsync(full: true, gate);
+        await gate.Entered;
         await Assert.ThrowsAsync<IndexBuildInProgressException>(() => corpus.Index.RebuildAsync(full: true));
-        release.SetResult();
+        gate.Release();
         await first;
     }
 
@@ -160,18 +154,12 @@ public class IndexManagerTests
     public async Task EnsureReadyAsync_WhileTheFirstBuildRuns_SaysNotReadyInsteadOfWaiting()
     {
         using var corpus = new TestCorpus(TwoArticles);
-        var entered = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var progress = new SynchronousProgress(_ =>
-        {
-            entered.TrySetResult();
-            release.Task.Wait();
-        });
+        var gate = new BuildGate();
 
-        var first = corpus.Index.EnsureReadyAsync(progress);
-        await entered.Task;
+        var first = corpus.Index.EnsureReadyAsync(gate);
+        await gate.Entered;
         await Assert.ThrowsAsync<IndexNotReadyException>(() => corpus.Index.EnsureReadyAsync());
-        release.SetResult();
+        gate.Release();
         Assert.NotNull(await first);
         Assert.Null(await corpus.Index.EnsureReadyAsync());
     }
@@ -179,5 +167,22 @@ public class IndexManagerTests
     private sealed class SynchronousProgress(Action<IndexBuildProgress> report) : IProgress<IndexBuildProgress>
     {
         public void Report(IndexBuildProgress value) => report(value);
+    }
+
+    /// <summary>Holds a build at its first progress report until released, so a test can act while it runs.</summary>
+    private sealed class BuildGate : IProgress<IndexBuildProgress>
+    {
+        private readonly TaskCompletionSource _entered = new();
+        private readonly TaskCompletionSource _release = new();
+
+        public Task Entered => _entered.Task;
+
+        public void Release() => _release.SetResult();
+
+        public void Report(IndexBuildProgress value)
+        {
+            _entered.TrySetResult();
+            _release.Task.Wait();
+        }
     }
 }

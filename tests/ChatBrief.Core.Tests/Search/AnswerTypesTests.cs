@@ -1,0 +1,29 @@
+using ChatBrief.Core.Search;
+
+namespace ChatBrief.Core.Tests.Search;
+
+public class AnswerTypesTests
+{
+    [Theory]
+    [InlineData("When was the treaty signed?", AnswerType.Time)]
+    [InlineData("In what year did NATO agree?", AnswerType.Time)]
+    [InlineData("How many people are on the team?", AnswerType.Number)]
+    [InlineData("Who is Kate Polit?", AnswerType.Name)]
+    [InlineData("Where was the meeting held?", AnswerType.Name)]
+    [InlineData("What did Iwaya say about the F-35A?", AnswerType.Unknown)]
+    public void Expected_QuestionOpening_GivesAnswerType(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, AnswerTypes.Expected(question));
+    }
+
+    [Theory]
+    [InlineData(AnswerType.Time, "The treaty was signed in 1960.", "When was the treaty signed?", true)]
+    [InlineData(AnswerType.Time, "The treaty was signed in 1960.", "When was the 1960 treaty signed?", false)]
+    [InlineData(AnswerType.Number, "The team has just 150 people.", "How many people are on the team?", true)]
+    [InlineData(AnswerType.Name, "The meeting was held in Washington.", "Where was the meeting held?", true)]
+    [InlineData(AnswerType.Name, "The meeting was held there.", "Where was the meeting held?", false)]
+    public void HasNewWordOfType_Sentence_NeedsAWordTheQuestionLacks(AnswerType type, string sentence, string question, bool expected)
+    {
+        Assert.Equal(expected, AnswerTypes.HasNewWordOfType(type, sentence, question));
+    }
+}
