@@ -15,7 +15,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     /// <summary>Discord allows ten embeds and five buttons a row; five passages a page keeps both within bounds.</summary>
     public const int MaxPageSize = 5;
 
-    private const int MaxClosestMatches = 3;
+    private const int MaxClosestMatches = AnswerService.MaxClosestMatches;
     private const int CitationLength = 400;
     private const int AlsoInLength = 400;
     private const int AnswerColor = 0x2F7D6D;
@@ -53,8 +53,8 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     {
         var closest = answer.Results.Take(MaxClosestMatches).ToList();
         var description = closest.Count == 0
-            ? "The sources do not answer this question."
-            : "The sources do not answer this question. These are the closest matches; they are not an answer.";
+            ? AnswerWording.Abstention
+            : $"{AnswerWording.Abstention}\n{AnswerWording.ClosestMatches}";
         var fields = closest.Select(match => new EmbedField(
             TextFitter.Fit($"Closest match: {Citation(match)}", MessageLimits.FieldName, DiscordMarkdown.Escape),
             QuoteFormatter.Format(match.Text, null, MessageLimits.FieldValue))).ToList();
@@ -129,7 +129,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
 
         if (answer.QuestionShortened)
         {
-            parts.Add("only the start of a long question was searched");
+            parts.Add(AnswerWording.Shortened);
         }
 
         return string.Join(" · ", parts);

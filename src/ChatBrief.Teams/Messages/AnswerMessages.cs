@@ -5,13 +5,13 @@ namespace ChatBrief.Teams.Messages;
 /// <summary>The messages that carry answers: quoted passages with citations, abstentions, and a passage's context.</summary>
 internal static class AnswerMessages
 {
-    public const string Abstention = "The sources don't answer this question.";
-    public const string ClosestMatches = "Closest matches (not answers):";
+    public const string Abstention = AnswerWording.Abstention;
+    public const string ClosestMatches = AnswerWording.ClosestMatches;
     public const string MoreResultsTitle = "More results";
     public const string ShowContextTitle = "Show context";
 
     /// <summary>At most this many citations follow an abstention, so that it never reads like an answer.</summary>
-    public const int MaxClosestMatches = 3;
+    public const int MaxClosestMatches = AnswerService.MaxClosestMatches;
 
     /// <summary>
     /// One card for an answer. <paramref name="shown"/> limits how many results are quoted, so that a caller can drop
@@ -22,7 +22,7 @@ internal static class AnswerMessages
         var blocks = new List<MessageBlock>();
         if (answer.QuestionShortened)
         {
-            blocks.Add(new Paragraph("Your question was long, so only its first part was searched.", ParagraphStyle.Subtle));
+            blocks.Add(new Paragraph(AnswerWording.Shortened, ParagraphStyle.Subtle));
         }
 
         if (answer.Abstained)

@@ -6,7 +6,7 @@ namespace ChatBrief.Cli;
 /// <summary>Writes an answer for people: each quoted passage with its best sentence in bold, its citation and where else it appears.</summary>
 internal static class AnswerPrinter
 {
-    public static void Print(Answer answer, int maxQuestionLength)
+    public static void Print(Answer answer)
     {
         if (Console.IsOutputRedirected)
         {
@@ -16,16 +16,16 @@ internal static class AnswerPrinter
 
         if (answer.QuestionShortened)
         {
-            AnsiConsole.MarkupLineInterpolated($"[grey](Your question was longer than {maxQuestionLength} characters; only its first part was searched.)[/]");
+            AnsiConsole.MarkupLineInterpolated($"[grey]({AnswerWording.Shortened})[/]");
         }
 
         if (answer.Abstained)
         {
-            AnsiConsole.WriteLine("The sources don't answer this question.");
+            AnsiConsole.WriteLine(AnswerWording.Abstention);
             if (answer.Results.Count > 0)
             {
                 AnsiConsole.WriteLine();
-                AnsiConsole.WriteLine("Closest matches (not answers):");
+                AnsiConsole.WriteLine(AnswerWording.ClosestMatches);
             }
         }
 

@@ -44,7 +44,7 @@ internal static class AskCommand
             }
             else
             {
-                AnswerPrinter.Print(answer, services.GetRequiredService<IOptions<SearchOptions>>().Value.MaxQuestionLength);
+                AnswerPrinter.Print(answer);
             }
 
             return 0;

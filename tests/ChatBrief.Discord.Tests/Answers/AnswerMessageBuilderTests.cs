@@ -52,7 +52,7 @@ public class AnswerMessageBuilderTests
         var message = _builder.Build("who?", answer, skip: 0, pageSize: 3);
 
         var embed = Assert.Single(message.Embeds);
-        Assert.StartsWith("The sources do not answer this question.", embed.Description);
+        Assert.StartsWith("The sources don't answer this question.", embed.Description);
         Assert.Equal(3, embed.Fields!.Count);
         Assert.All(embed.Fields, field => Assert.StartsWith("Closest match:", field.Name));
         Assert.All(embed.Fields, field => Assert.DoesNotContain("**", field.Value));
@@ -88,7 +88,7 @@ public class AnswerMessageBuilderTests
 
         var message = _builder.Build("who?", answer, skip: 3, pageSize: 3);
 
-        Assert.Equal("index built 3 hours ago · results from #4 · only the start of a long question was searched", message.Embeds[^1].Footer!.Text);
+        Assert.Equal("index built 3 hours ago · results from #4 · Your question was long, so only its first part was searched.", message.Embeds[^1].Footer!.Text);
         Assert.Equal("cb1:page:0", message.Components[0].Components[0].CustomId);
     }
 

@@ -56,7 +56,7 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
         var data = await AskAsync("What colour is the xylophone of the quokka zeppelin?");
 
         var embed = Assert.Single(data.GetProperty("embeds").EnumerateArray());
-        Assert.StartsWith("The sources do not answer this question.", embed.GetProperty("description").GetString());
+        Assert.StartsWith("The sources don't answer this question.", embed.GetProperty("description").GetString());
         var fields = embed.TryGetProperty("fields", out var found) ? found.EnumerateArray().ToList() : [];
         Assert.True(fields.Count <= 3);
         Assert.All(fields, field => Assert.StartsWith("Closest match:", field.GetProperty("name").GetString()));
