@@ -1,13 +1,19 @@
 namespace ChatBrief.Core.Search;
 
 /// <summary>
-/// Decides from evidence, not from a raw score, whether the best passage answers: a passage answers only when it holds
-/// most of the question's weighted vocabulary, and a question whose rarest words the sources never use is not answered.
+/// Decides from evidence, not from a raw score, whether the best passage answers: a passage answers when it holds most of
+/// the question's weighted vocabulary, or, for a paraphrased question, a good part of it spread over several of its words.
+/// A question whose rare words the sources never use ("the capital of France") is not answered by one shared name.
 /// </summary>
 public static class AbstentionPolicy
 {
-    /// <summary>The best passage must hold at least this share of the question's term weight.</summary>
+    /// <summary>The best passage must hold at least this share of the question's term weight…</summary>
     public const double MinimumCoverage = 0.5;
+
+    /// <summary>…or at least this share, when it holds <see cref="ParaphraseWords"/> or more of the question's words.</summary>
+    public const double ParaphraseCoverage = 0.3;
+
+    public const int ParaphraseWords = 3;
 
     /// <returns>Why the search abstains, or null when the best passage answers.</returns>
     public static string? Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
@@ -18,7 +24,8 @@ public static class AbstentionPolicy
         }
 
         var best = ranked[0];
-        if (best.Coverage < MinimumCoverage)
+        var paraphrased = best.Coverage >= ParaphraseCoverage && best.CoveredWords >= ParaphraseWords;
+        if (best.Coverage < MinimumCoverage && !paraphrased)
         {
             var missing = question.Terms.Where(t => t.DocumentFrequency == 0).Select(t => t.Term).ToList();
             return missing.Count > 0

@@ -6,6 +6,7 @@ namespace ChatBrief.Core.Search;
 /// <param name="Text">The question as searched (possibly shortened).</param>
 /// <param name="Shortened">True when the question was cut to the maximum length.</param>
 /// <param name="Terms">Distinct content terms, most informative first.</param>
+/// <param name="Words">The terms of each written content word ("F-35A" gives f, 35 and f35a).</param>
 /// <param name="Tokens">All content tokens in order, with positions, for phrase and proximity matching.</param>
 /// <param name="Aliases">Other spellings of names in the question, learnt from the sources.</param>
 /// <param name="AsksForSpeaker">The question asks what someone said, so passages where a named person speaks should win.</param>
@@ -14,6 +15,7 @@ public sealed record ParsedQuestion(
     string Text,
     bool Shortened,
     IReadOnlyList<QueryTerm> Terms,
+    IReadOnlyList<string[]> Words,
     IReadOnlyList<AnalyzedToken> Tokens,
     IReadOnlyList<AliasExpansion> Aliases,
     bool AsksForSpeaker,

@@ -7,7 +7,8 @@ namespace ChatBrief.Core.Search;
 /// <param name="Score">The final ranking score.</param>
 /// <param name="Coverage">Share of the question's weighted terms that the passage contains (0..1).</param>
 /// <param name="BestSentence">Index into the passage's sentences of the one that best answers.</param>
-public sealed record RankedPassage(StoredPassage Passage, double Score, double Coverage, int BestSentence);
+/// <param name="CoveredWords">How many of the question's written content words the passage contains.</param>
+public sealed record RankedPassage(StoredPassage Passage, double Score, double Coverage, int BestSentence, int CoveredWords);
 
 /// <summary>
 /// Reorders Lucene's BM25 candidates with evidence BM25 cannot see: how much of the question's rare vocabulary one
@@ -65,7 +66,8 @@ public sealed partial class PassageRanker
                 + WordPairWeight * SharedWordPairs(questionPairs, passage.Sentences[best.Index].Of(passage.Text))
                 + SpeakerWeight * (speaker ? 1 : 0)
                 + LengthWeight * Math.Log(1 + terms.Tokens.Count) / 6;
-            ranked.Add(new RankedPassage(passage, score, coverage, best.Index));
+            var coveredWords = question.Words.Count(word => word.Any(terms.All.Contains));
+            ranked.Add(new RankedPassage(passage, score, coverage, best.Index, coveredWords));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));

@@ -19,6 +19,8 @@ public sealed class QuestionParser
         "were", "am", "been", "being", "can", "could", "would", "should", "shall", "may", "might", "must", "has", "have", "had",
         "say", "said", "says", "saying", "tell", "told", "about", "mention", "mentioned", "describe", "described", "according",
         "many", "much", "kind", "type", "you", "your", "me", "i", "we", "our", "please", "anything", "something", "between",
+        "happen", "happened", "happens", "mean", "means", "meant", "meaning", "talk", "talked", "discuss", "discussed",
+        "explain", "explained", "know", "known",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
@@ -57,10 +59,12 @@ public sealed class QuestionParser
         var reader = searcher.IndexReader;
         var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
+        var words = new List<string[]>();
         foreach (var word in content.GroupBy(t => WordIndex(text, t.StartOffset)))
         {
             // "F-35A" yields f, 35 and f35a: the word's weight is shared by its terms so one word cannot outweigh the rest.
             var wordTerms = word.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+            words.Add([.. wordTerms]);
             foreach (var term in wordTerms)
             {
                 var df = reader.DocFreq(new Term(IndexSchema.Text, term));
@@ -73,7 +77,7 @@ public sealed class QuestionParser
         }
 
         var ordered = terms.Values.OrderByDescending(t => t.Weight).ToList();
-        return new ParsedQuestion(text, shortened, ordered, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor);
+        return new ParsedQuestion(text, shortened, ordered, words, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor);
     }
 
     /// <summary>BM25's idf; a term the sources never use gets the weight of the rarest possible term.</summary>
