@@ -11,4 +11,31 @@ public static class AnswerWording
     public const string ClosestMatches = "Closest matches (not answers):";
 
     public const string Shortened = "Your question was long, so only its first part was searched.";
+
+    /// <summary>"Title, by Author", or the title alone when the author is unknown.</summary>
+    public static string Byline(string title, string? author) => string.IsNullOrEmpty(author) ? title : $"{title}, by {author}";
+
+    /// <summary>"Title, by Author (source.txt, paragraph 4)": what every door shows under a quote.</summary>
+    public static string Citation(AnswerPassage passage) =>
+        $"{Byline(passage.Title, passage.Author)} ({passage.Source}, paragraph {passage.Passage})";
+
+    /// <summary>"index built 3 hours ago": readers judge an answer by how fresh its sources are.</summary>
+    public static string IndexAge(DateTimeOffset? builtAt, DateTimeOffset now)
+    {
+        if (builtAt is not { } built)
+        {
+            return "index not built yet";
+        }
+
+        var age = now - built;
+        return age switch
+        {
+            _ when age < TimeSpan.FromMinutes(1) => "index built just now",
+            _ when age < TimeSpan.FromHours(1) => $"index built {Count((int)age.TotalMinutes, "minute")} ago",
+            _ when age < TimeSpan.FromDays(1) => $"index built {Count((int)age.TotalHours, "hour")} ago",
+            _ => $"index built {Count((int)age.TotalDays, "day")} ago",
+        };
+    }
+
+    private static string Count(int value, string unit) => value == 1 ? $"1 {unit}" : $"{value} {unit}s";
 }

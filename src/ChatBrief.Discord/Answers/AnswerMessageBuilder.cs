@@ -93,8 +93,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     }
 
     private static string CitationLines(AnswerPassage result) =>
-        (result.Author is { Length: > 0 } author ? $"{result.Title}, by {author}" : result.Title)
-        + $"\n{result.Source}, paragraph {result.Passage}";
+        $"{AnswerWording.Byline(result.Title, result.Author)}\n{result.Source}, paragraph {result.Passage}";
 
     private static string Citation(AnswerPassage result) => $"{result.Title}, paragraph {result.Passage}";
 
@@ -121,7 +120,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
 
     private string Footer(Answer answer, int skip)
     {
-        var parts = new List<string> { IndexAge.Describe(answer.IndexBuiltAt, time.GetUtcNow()) };
+        var parts = new List<string> { AnswerWording.IndexAge(answer.IndexBuiltAt, time.GetUtcNow()) };
         if (!answer.Abstained && answer.Results.Count > 0 && skip > 0)
         {
             parts.Add($"results from #{skip + 1}");

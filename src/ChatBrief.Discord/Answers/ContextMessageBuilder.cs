@@ -23,7 +23,7 @@ internal sealed class ContextMessageBuilder(TimeProvider time)
             title,
             Description(context.Paragraphs, requested),
             [new EmbedField("Source", TextFitter.Fit(citation, MessageLimits.FieldValue, DiscordMarkdown.Escape))],
-            new EmbedFooter($"Paragraph {requested.Passage} with its neighbours · {IndexAge.Describe(indexBuiltAt, time.GetUtcNow())}"),
+            new EmbedFooter($"Paragraph {requested.Passage} with its neighbours · {AnswerWording.IndexAge(indexBuiltAt, time.GetUtcNow())}"),
             ContextColor);
 
         var back = carried ? new ButtonAction.ShowPage(skip).ToCustomId() : null;

@@ -1,3 +1,4 @@
+using ChatBrief.Core.Answers;
 using System.Globalization;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Discord.Formatting;
@@ -24,7 +25,7 @@ internal sealed class StatusCommand(IIndexManager index, TimeProvider time) : IS
             [
                 new EmbedField("Documents", status.Documents.ToString("N0", CultureInfo.InvariantCulture), Inline: true),
                 new EmbedField("Passages", status.Passages.ToString("N0", CultureInfo.InvariantCulture), Inline: true),
-                new EmbedField("Index age", IndexAge.Describe(status.BuiltAt, time.GetUtcNow()), Inline: true),
+                new EmbedField("Index age", AnswerWording.IndexAge(status.BuiltAt, time.GetUtcNow()), Inline: true),
             ]);
         return Task.FromResult(InteractionResponse.Message(OutgoingMessage.Create([embed], ephemeral: true)));
     }

@@ -32,7 +32,7 @@ internal static class AnswerMessages
             if (matches.Count > 0)
             {
                 blocks.Add(new Paragraph(ClosestMatches));
-                blocks.AddRange(matches.Select(m => new Paragraph($"{m.Rank}. {Citation(m)}", ParagraphStyle.Subtle)));
+                blocks.AddRange(matches.Select(m => new Paragraph($"{m.Rank}. {AnswerWording.Citation(m)}", ParagraphStyle.Subtle)));
             }
         }
         else if (answer.Results.Count == 0)
@@ -66,7 +66,7 @@ internal static class AnswerMessages
             return new TeamsMessage(new Paragraph("That passage is no longer in the index; it may have changed since the answer was given."));
         }
 
-        var blocks = new List<MessageBlock> { new Paragraph($"{Byline(context.Title, context.Author)} ({context.Source})", ParagraphStyle.Heading) };
+        var blocks = new List<MessageBlock> { new Paragraph($"{AnswerWording.Byline(context.Title, context.Author)} ({context.Source})", ParagraphStyle.Heading) };
         foreach (var paragraph in context.Paragraphs)
         {
             blocks.Add(new Paragraph($"Paragraph {paragraph.Passage}", ParagraphStyle.Subtle));
@@ -76,13 +76,10 @@ internal static class AnswerMessages
         return new TeamsMessage(blocks, []);
     }
 
-    /// <summary>The same citation as the command line's: title, author, source file and 1-based paragraph.</summary>
-    public static string Citation(AnswerPassage result) => $"{Byline(result.Title, result.Author)} ({result.Source}, paragraph {result.Passage})";
-
     private static IEnumerable<MessageBlock> Quote(AnswerPassage result)
     {
         yield return new Paragraph(QuoteRuns(result), ParagraphStyle.Quote);
-        yield return new Paragraph($"— {Citation(result)}", ParagraphStyle.Subtle);
+        yield return new Paragraph($"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
         if (result.AlsoIn.Count > 0)
         {
             var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
@@ -109,5 +106,4 @@ internal static class AnswerMessages
         ];
     }
 
-    private static string Byline(string title, string? author) => author is null ? title : $"{title}, by {author}";
 }

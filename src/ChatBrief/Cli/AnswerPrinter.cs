@@ -33,19 +33,13 @@ internal static class AnswerPrinter
         {
             AnsiConsole.WriteLine();
             PrintQuote(result);
-            AnsiConsole.MarkupLineInterpolated($"   [grey]— {Citation(result)}[/]");
+            AnsiConsole.MarkupLineInterpolated($"   [grey]— {AnswerWording.Citation(result)}[/]");
             if (result.AlsoIn.Count > 0)
             {
                 var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
                 AnsiConsole.MarkupLineInterpolated($"   [grey]Also in: {others}[/]");
             }
         }
-    }
-
-    public static string Citation(AnswerPassage result)
-    {
-        var byline = result.Author is null ? result.Title : $"{result.Title}, by {result.Author}";
-        return $"{byline} ({result.Source}, paragraph {result.Passage})";
     }
 
     private static void PrintQuote(AnswerPassage result)

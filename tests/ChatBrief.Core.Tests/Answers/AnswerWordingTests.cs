@@ -1,0 +1,35 @@
+using ChatBrief.Core.Answers;
+
+namespace ChatBrief.Core.Tests.Answers;
+
+public class AnswerWordingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0.5, "index built just now")]
+    [InlineData(1, "index built 1 minute ago")]
+    [InlineData(59, "index built 59 minutes ago")]
+    [InlineData(180, "index built 3 hours ago")]
+    [InlineData(2 * 24 * 60, "index built 2 days ago")]
+    public void IndexAge_BuiltAgo_SaysHowLongInWords(double minutes, string expected)
+    {
+        Assert.Equal(expected, AnswerWording.IndexAge(Now.AddMinutes(-minutes), Now));
+    }
+
+    [Fact]
+    public void IndexAge_NeverBuilt_SaysSo()
+    {
+        Assert.Equal("index not built yet", AnswerWording.IndexAge(null, Now));
+    }
+
+    [Theory]
+    [InlineData("Kate Polit", "Title, by Kate Polit (a.txt, paragraph 4)")]
+    [InlineData(null, "Title (a.txt, paragraph 4)")]
+    public void Citation_Passage_NamesTitleAuthorSourceAndParagraph(string? author, string expected)
+    {
+        var passage = new AnswerPassage(1, "a.txt#4", "a.txt", "Title", author, 4, "Text.", "Text.", 1, []);
+
+        Assert.Equal(expected, AnswerWording.Citation(passage));
+    }
+}
