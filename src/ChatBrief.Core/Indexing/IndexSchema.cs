@@ -10,7 +10,7 @@ namespace ChatBrief.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the sources.</summary>
-    public const string Version = "7";
+    public const string Version = "8";
 
     public const string Kind = "kind";
     public const string Id = "id";
@@ -63,7 +63,8 @@ internal static class IndexSchema
 
         if (speakers.Count > 0)
         {
-            document.Add(new TextField(Speakers, string.Join(" | ", speakers), Field.Store.YES));
+            // Stored, not indexed: speakers are compared with the question while reranking, never searched.
+            document.Add(new StoredField(Speakers, string.Join(" | ", speakers)));
         }
 
         return document;

@@ -54,7 +54,7 @@ public sealed partial class PassageRanker
             var coverage = CoveredWeight(question, terms.All.Contains) / total;
             var best = BestSentence(question, terms, passage, answerType);
             var sentenceShare = question.Terms.Count == 0 ? 0 : question.Terms.Count(t => terms.Sentences[best.Index].Contains(t.Term)) / (double)question.Terms.Count;
-            var speaker = question.AsksForSpeaker && NamesASpeaker(question, passage);
+            var speaker = question.AsksForSpeaker && question.Terms.Any(t => terms.SpeakerTerms.Contains(t.Term));
             var score = LuceneWeight * luceneScore / topLucene
                 + CoverageWeight * coverage
                 + SentenceCoverageWeight * best.Coverage / total
@@ -169,7 +169,4 @@ public sealed partial class PassageRanker
 
         return weight;
     }
-
-    private static bool NamesASpeaker(ParsedQuestion question, StoredPassage passage) =>
-        passage.Speakers.Count > 0 && question.Terms.Any(t => passage.Speakers.Any(s => s.Contains(t.Term, StringComparison.OrdinalIgnoreCase)));
 }

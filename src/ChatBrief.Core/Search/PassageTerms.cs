@@ -8,13 +8,17 @@ namespace ChatBrief.Core.Search;
 /// <summary>The analysed terms of a passage, sentence by sentence, as the ranker compares them with a question.</summary>
 public sealed class PassageTerms
 {
-    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, IReadOnlyList<AnalyzedToken> tokens)
+    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, HashSet<string> speakerTerms, IReadOnlyList<AnalyzedToken> tokens)
     {
         Sentences = sentences;
         All = all;
         TitleTerms = titleTerms;
+        SpeakerTerms = speakerTerms;
         Tokens = tokens;
     }
+
+    /// <summary>Terms of the names of the people who speak in the passage, analysed like the question.</summary>
+    public HashSet<string> SpeakerTerms { get; }
 
     /// <summary>Terms of the document's title and byline.</summary>
     public HashSet<string> TitleTerms { get; }
@@ -52,7 +56,8 @@ public sealed class PassageTerms
 
         var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         all.UnionWith(titleTerms);
-        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, tokens);
+        var speakerTerms = passage.Speakers.SelectMany(name => analyzer.Tokenize(IndexSchema.Text, name)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, speakerTerms, tokens);
     }
 }
 

@@ -27,7 +27,9 @@ public sealed class QuestionParser
     private static readonly string[] AuthorWords = ["wrote", "write", "writes", "written", "writer", "author", "authored", "byline"];
 
     // Verbs that ask what a person said or did: they turn on speaker attribution.
-    private static readonly string[] SpeakerVerbs = ["say", "said", "says", "tell", "told", "think", "thought", "stress", "stressed", "express", "expressed", "claim", "claimed", "argue", "argued", "view", "position", "comment", "remark", "state", "stated"];
+    // The speech verbs speaker detection uses, plus words that ask for a stance rather than words.
+    private static readonly string[] SpeakerVerbs =
+        [.. NamePatterns.SpeechVerbs.Split('|'), "think", "thought", "view", "position", "comment", "remark"];
 
     private readonly Analyzer _analyzer;
     private readonly HashSet<string> _questionTerms;
@@ -39,7 +41,6 @@ public sealed class QuestionParser
         _analyzer = analyzer;
         _questionTerms = AnalyzeAll(QuestionWords);
         _speakerTerms = AnalyzeAll(SpeakerVerbs);
-        _speakerTerms.UnionWith(SpeakerVerbs);
         _authorTerms = AnalyzeAll(AuthorWords);
     }
 
@@ -47,7 +48,7 @@ public sealed class QuestionParser
     {
         var (text, shortened) = Shorten(question.Trim(), maxLength);
         var all = _analyzer.Tokenize(IndexSchema.Text, text);
-        var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term)) || ContainsRaw(text, SpeakerVerbs);
+        var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
         var content = all.Where(t => IsNamePart(text, t) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term))).ToList();
         if (content.Count == 0 && all.Count > 0)
@@ -112,10 +113,6 @@ public sealed class QuestionParser
         var cut = question.LastIndexOf(' ', maxLength);
         return (question[..(cut > maxLength / 2 ? cut : maxLength)], true);
     }
-
-    private static bool ContainsRaw(string text, IEnumerable<string> words) =>
-        text.Split([' ', ',', '?', '.', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
-            .Any(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
 
     private HashSet<string> AnalyzeAll(IEnumerable<string> words) =>
         words.SelectMany(w => _analyzer.Tokenize(IndexSchema.Text, w)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
