@@ -27,7 +27,8 @@ public static class CoreHostingExtensions
         services.AddSingleton<IDocumentParser, JsonlCorpusParser>();
         services.AddSingleton<IndexManager>();
         services.AddSingleton<IIndexManager>(sp => sp.GetRequiredService<IndexManager>());
-        services.AddSingleton<IAnswerService, AnswerService>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;
     }
 

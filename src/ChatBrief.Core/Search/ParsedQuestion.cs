@@ -21,7 +21,10 @@ public sealed record ParsedQuestion(
     bool AsksForSpeaker,
     bool AsksForAuthor)
 {
-    public double TotalWeight => Terms.Sum(t => t.Weight);
+    public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
+
+    /// <summary>The distinct content terms, for membership tests while reranking.</summary>
+    public IReadOnlySet<string> TermSet { get; } = Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>A content term of a question.</summary>

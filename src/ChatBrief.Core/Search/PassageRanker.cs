@@ -143,8 +143,7 @@ public sealed partial class PassageRanker
     private static double Density(ParsedQuestion question, PassageTerms terms, StoredPassage passage, int sentence)
     {
         var span = passage.Sentences[sentence];
-        var wanted = question.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        var positions = terms.Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End && wanted.Contains(t.Term)).ToList();
+        var positions = terms.Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End && question.TermSet.Contains(t.Term)).ToList();
         if (positions.Count < 2)
         {
             return positions.Count;
@@ -156,7 +155,7 @@ public sealed partial class PassageRanker
     }
 
     /// <summary>Weight of the question terms present in <paramref name="terms"/>, counting a term as present when an alias of it is.</summary>
-    internal static double CoveredWeight(ParsedQuestion question, Func<string, bool> contains)
+    private static double CoveredWeight(ParsedQuestion question, Func<string, bool> contains)
     {
         var weight = 0.0;
         foreach (var term in question.Terms)

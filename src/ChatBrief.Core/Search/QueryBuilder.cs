@@ -49,7 +49,7 @@ public static class QueryBuilder
     }
 
     /// <summary>Pairs of content terms that stand next to each other in the question.</summary>
-    internal static IEnumerable<(string First, string Second)> AdjacentPairs(IReadOnlyList<AnalyzedToken> tokens)
+    private static IEnumerable<(string First, string Second)> AdjacentPairs(IReadOnlyList<AnalyzedToken> tokens)
     {
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < tokens.Count; i++)

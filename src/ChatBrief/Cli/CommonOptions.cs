@@ -28,7 +28,6 @@ internal static class CommonOptions
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
-            DisableDefaults = false,
         });
         builder.Configuration.AddInMemoryCollection(Overrides(parse));
         builder.Logging.ClearProviders();

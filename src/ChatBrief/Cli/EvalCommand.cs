@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Evaluation;
@@ -29,15 +30,15 @@ internal static class EvalCommand
             var services = host.Services;
             var questionList = EvalRunner.ReadQuestions(parse.GetValue(questions)!.FullName);
             var wanted = parse.GetValue(top);
-            var started = DateTime.UtcNow;
 
             using var workspace = parse.GetValue(corpus) is { } corpusFile
                 ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<IOptions<SearchOptions>>().Value, services.GetRequiredService<ILoggerFactory>(), TimeProvider.System)
                 : null;
             var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
-            var answers = workspace?.Answers ?? (AnswerService)services.GetRequiredService<IAnswerService>();
+            var answers = workspace?.Answers ?? services.GetRequiredService<AnswerService>();
+            var indexing = Stopwatch.StartNew();
             await index.EnsureReadyAsync(cancellationToken: cancellationToken);
-            var indexSeconds = (DateTime.UtcNow - started).TotalSeconds;
+            var indexSeconds = indexing.Elapsed.TotalSeconds;
 
             var (metrics, lines) = await EvalRunner.RunAsync(questionList, new AnswerServiceEvalTarget(answers), wanted, cancellationToken);
             metrics = metrics with { IndexSeconds = Math.Round(indexSeconds, 2) };
