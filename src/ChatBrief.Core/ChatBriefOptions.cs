@@ -38,4 +38,7 @@ public sealed class SearchOptions
     /// <summary>Longer questions are cut (at a word boundary) to this many characters, and the answer says so.</summary>
     [Range(20, 10_000)]
     public int MaxQuestionLength { get; set; } = 1000;
+
+    /// <summary>A ranking model written by <c>train-ranker</c>, resolved against the current directory; empty uses the built-in one.</summary>
+    public string RankingModel { get; set; } = "";
 }

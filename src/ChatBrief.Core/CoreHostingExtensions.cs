@@ -1,9 +1,11 @@
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Search;
 using ChatBrief.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Core;
 
@@ -20,13 +22,16 @@ public static class CoreHostingExtensions
     {
         services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.RankingModel) || File.Exists(Path.GetFullPath(o.RankingModel)), "Search:RankingModel names a file that does not exist; train one with 'chatbrief train-ranker' or leave it empty for the built-in model.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSourceIngest();
         services.AddSingleton<IDocumentParser, JsonlCorpusParser>();
         services.AddSingleton<IndexManager>();
         services.AddSingleton<IIndexManager>(sp => sp.GetRequiredService<IndexManager>());
+        services.AddSingleton(sp => RankingModel.FromOptions(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;

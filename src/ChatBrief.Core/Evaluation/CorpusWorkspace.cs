@@ -1,4 +1,3 @@
-using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Sources;
 using Microsoft.Extensions.Logging;
@@ -14,23 +13,15 @@ public sealed class CorpusWorkspace : IDisposable
 {
     private readonly string _root;
 
-    private CorpusWorkspace(string root, IndexManager index, AnswerService answers, ISourceReader reader)
+    private CorpusWorkspace(string root, IndexManager index)
     {
         _root = root;
         Index = index;
-        Answers = answers;
-        Reader = reader;
     }
 
     public IndexManager Index { get; }
 
-    public AnswerService Answers { get; }
-
-    public ISourceReader Reader { get; }
-
-    public string SourcesPath => Index.SourcesPath;
-
-    public static CorpusWorkspace Create(string corpusFile, ISourceReader reader, SearchOptions search, ILoggerFactory loggers, TimeProvider clock)
+    public static CorpusWorkspace Create(string corpusFile, ISourceReader reader, ILoggerFactory loggers, TimeProvider clock)
     {
         var corpus = Path.GetFullPath(corpusFile);
         if (!File.Exists(corpus))
@@ -48,8 +39,7 @@ public sealed class CorpusWorkspace : IDisposable
             Options.Create(new IndexOptions { Path = Path.Combine(root, "index") }),
             loggers.CreateLogger<IndexManager>(),
             clock);
-        var answers = new AnswerService(index, Options.Create(search), loggers.CreateLogger<AnswerService>());
-        return new CorpusWorkspace(root, index, answers, reader);
+        return new CorpusWorkspace(root, index);
     }
 
     public void Dispose()

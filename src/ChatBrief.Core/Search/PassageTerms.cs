@@ -6,11 +6,13 @@ using Lucene.Net.Analysis;
 namespace ChatBrief.Core.Search;
 
 /// <summary>The analysed terms of a passage, sentence by sentence, as the ranker compares them with a question.</summary>
-public sealed class PassageTerms
+public sealed partial class PassageTerms
 {
-    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, HashSet<string> speakerTerms, IReadOnlyList<AnalyzedToken> tokens)
+    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, HashSet<string> speakerTerms, IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<HashSet<string>> sentencePairs)
     {
         Sentences = sentences;
+        SentencePairs = sentencePairs;
+        Pairs = sentencePairs.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         All = all;
         TitleTerms = titleTerms;
         SpeakerTerms = speakerTerms;
@@ -28,6 +30,31 @@ public sealed class PassageTerms
     public HashSet<string> All { get; }
 
     public IReadOnlyList<AnalyzedToken> Tokens { get; }
+
+    /// <summary>Each sentence's adjacent word pairs as written (see <see cref="WordPairs"/>).</summary>
+    public IReadOnlyList<HashSet<string>> SentencePairs { get; }
+
+    /// <summary>The adjacent word pairs of all the passage's sentences.</summary>
+    public HashSet<string> Pairs { get; }
+
+    /// <summary>
+    /// Adjacent word pairs as written (lower-cased, unstemmed, stop words kept): a question that reuses the source's
+    /// wording ("the first since August") shares them with it exactly.
+    /// </summary>
+    public static HashSet<string> WordPairs(string text)
+    {
+        var words = Words().Matches(text.ToLowerInvariant());
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            pairs.Add(string.Concat(words[i].Value, " ", words[i + 1].Value));
+        }
+
+        return pairs;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex Words();
 
     public static PassageTerms Analyze(StoredPassage passage, Analyzer analyzer)
     {
@@ -57,7 +84,8 @@ public sealed class PassageTerms
         var all = tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         all.UnionWith(titleTerms);
         var speakerTerms = passage.Speakers.SelectMany(name => analyzer.Tokenize(IndexSchema.Text, name)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, speakerTerms, tokens);
+        var sentencePairs = passage.Sentences.Select(span => WordPairs(span.Of(passage.Text))).ToList();
+        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, speakerTerms, tokens, sentencePairs);
     }
 }
 

@@ -21,6 +21,12 @@ public sealed class QuestionParser
         "many", "much", "kind", "type", "you", "your", "me", "i", "we", "our", "please", "anything", "something", "between",
         "happen", "happened", "happens", "mean", "means", "meant", "meaning", "talk", "talked", "discuss", "discussed",
         "explain", "explained", "know", "known",
+
+        // Function words the index's short stop list keeps ("defending against cyberattacks" is answered by "defending the
+        // country from cyberattacks"): as question terms they are rare yet say nothing of the topic.
+        "against", "from", "after", "before", "over", "under", "through", "during", "within", "without", "across", "among",
+        "around", "upon", "toward", "towards", "onto", "than", "its", "his", "her", "hers", "he", "she", "him", "them",
+        "those", "some", "any", "each", "every", "other", "another", "also", "very", "just", "so", "too", "there", "here",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
@@ -72,7 +78,7 @@ public sealed class QuestionParser
                 var weight = InverseDocumentFrequency(df, passages) / wordTerms.Count;
                 if (!terms.TryGetValue(term, out var known) || known.Weight < weight)
                 {
-                    terms[term] = new QueryTerm(term, weight, df);
+                    terms[term] = new QueryTerm(term, weight, df, SynonymTable.Shared.For(term));
                 }
             }
         }

@@ -15,6 +15,7 @@ public static class CliApplication
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(IndexCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainRankerCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(TeamsCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());

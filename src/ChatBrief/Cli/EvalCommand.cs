@@ -5,6 +5,7 @@ using ChatBrief.Core.Answers;
 using ChatBrief.Core.Evaluation;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Passages;
+using ChatBrief.Core.Search;
 using ChatBrief.Core.Sources;
 using Microsoft.Extensions.Options;
 
@@ -32,10 +33,12 @@ internal static class EvalCommand
             var wanted = parse.GetValue(top);
 
             using var workspace = parse.GetValue(corpus) is { } corpusFile
-                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<IOptions<SearchOptions>>().Value, services.GetRequiredService<ILoggerFactory>(), TimeProvider.System)
+                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System)
                 : null;
             var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
-            var answers = workspace?.Answers ?? services.GetRequiredService<AnswerService>();
+            var answers = workspace is null
+                ? services.GetRequiredService<AnswerService>()
+                : new AnswerService(workspace.Index, services.GetRequiredService<RankingModel>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>());
             var indexing = Stopwatch.StartNew();
             await index.EnsureReadyAsync(cancellationToken: cancellationToken);
             var indexSeconds = indexing.Elapsed.TotalSeconds;

@@ -8,7 +8,7 @@ namespace ChatBrief.Core.Tests.Search;
 public class AbstentionPolicyTests
 {
     private static readonly ParsedQuestion Question = new(
-        "q", false, [new QueryTerm("capital", 3, 0), new QueryTerm("france", 3, 1)], [["capital"], ["france"]], [], [], false, false);
+        "q", false, [new QueryTerm("capital", 3, 0, new HashSet<string>()), new QueryTerm("france", 3, 1, new HashSet<string>())], [["capital"], ["france"]], [], [], false, false);
 
     private static RankedPassage Passage(double coverage, int coveredWords) => new(
         new StoredPassage("a#1", "a.txt", 1, 0, "text", [new TextSpan(0, 4)], new DocumentMetadata("A"), []),

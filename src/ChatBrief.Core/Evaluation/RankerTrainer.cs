@@ -1,0 +1,124 @@
+using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace ChatBrief.Core.Evaluation;
+
+/// <summary>The size of the tree ensemble <see cref="RankerTrainer"/> fits.</summary>
+/// <param name="Ignored">Features the model must not use: they are held constant in training, so no tree splits on them.</param>
+public sealed record RankerTrainingSettings(int Trees = 300, int Leaves = 8, int MinimumExamplesPerLeaf = 100, double LearningRate = 0.1, IReadOnlySet<string>? Ignored = null);
+
+/// <summary>One question's candidates, with which of them answer it.</summary>
+public sealed record LabelledQuestion(EvalQuestion Question, IReadOnlyList<CandidateEvidence> Candidates, IReadOnlyList<bool> Answers);
+
+/// <summary>How well a model orders held-out questions: where the first answering passage lands.</summary>
+public sealed record RankingQuality(int Questions, double HitAt1, double HitAt3, double MrrAt10);
+
+/// <summary>
+/// Trains the ranking model with LambdaMART (ML.NET FastTree) on questions whose answering passages are known. Every
+/// question contributes Lucene's candidates for it, labelled by <see cref="EvalRunner.IsHit"/>, exactly as eval judges them.
+/// </summary>
+public static class RankerTrainer
+{
+    public static IReadOnlyList<LabelledQuestion> Label(IndexManager index, IEnumerable<EvalQuestion> questions, int maxQuestionLength)
+    {
+        var collector = new CandidateCollector(index.Analyzer);
+        using var lease = index.Acquire();
+        return questions
+            .Where(q => !q.IsUnanswerable)
+            .AsParallel()
+            .AsOrdered()
+            .Select(question =>
+            {
+                var (_, candidates) = collector.Collect(lease, question.Question, maxQuestionLength);
+                var answers = candidates.Select(c => EvalRunner.IsHit(question, new EvalResult(0, c.Passage.Id, c.Passage.Source, c.Passage.Number, c.Passage.Text, 0))).ToList();
+                return new LabelledQuestion(question, candidates, answers);
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Splits questions by the title of the document their gold passage comes from: sorted titles alternate between
+    /// training and held out, so no document is on both sides. Questions without gold passages stay in training.
+    /// </summary>
+    public static (IReadOnlyList<EvalQuestion> Training, IReadOnlyList<EvalQuestion> HeldOut) SplitByTitle(IndexManager index, IReadOnlyList<EvalQuestion> questions)
+    {
+        using var lease = index.Acquire();
+        string? TitleOf(EvalQuestion question)
+        {
+            if (question.PassageIds is not [var id, ..])
+            {
+                return null;
+            }
+
+            var hit = lease.Searcher.Search(new TermQuery(new Term(IndexSchema.Id, id)), 1).ScoreDocs.FirstOrDefault();
+            return hit is null ? null : lease.Searcher.Doc(hit.Doc).Get(IndexSchema.Title);
+        }
+
+        var titles = questions.Select(TitleOf).ToList();
+        var heldOutTitles = titles.OfType<string>().Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 1).ToHashSet(StringComparer.Ordinal);
+        var heldOut = questions.Where((_, i) => titles[i] is { } title && heldOutTitles.Contains(title)).ToList();
+        return (questions.Except(heldOut).ToList(), heldOut);
+    }
+
+    public static RankingModel Train(IReadOnlyList<LabelledQuestion> questions, RankerTrainingSettings settings)
+    {
+        if (settings.Ignored?.FirstOrDefault(name => !RankingFeatures.Names.Contains(name)) is { } unknown)
+        {
+            throw new ArgumentException($"There is no ranking feature named '{unknown}'. The features are: {string.Join(", ", RankingFeatures.Names)}.");
+        }
+
+        var ignored = RankingFeatures.Names.Select((name, i) => (name, i)).Where(f => settings.Ignored?.Contains(f.name) == true).Select(f => f.i).ToList();
+        float[] Masked(float[] features)
+        {
+            var copy = (float[])features.Clone();
+            ignored.ForEach(i => copy[i] = 0);
+            return copy;
+        }
+
+        // A question with no answering candidate teaches nothing about order; LambdaMART's gradient for it is zero.
+        var rows = questions
+            .Where(q => q.Answers.Contains(true))
+            .SelectMany((q, i) => q.Candidates.Select((c, j) => new RankingRow { Question = (uint)i + 1, Label = q.Answers[j] ? 1 : 0, Features = Masked(c.Features) }))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException("No question has an answering passage among its candidates, so there is nothing to learn from.");
+        }
+
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var grouped = ml.Transforms.Conversion.MapValueToKey("QuestionKey", nameof(RankingRow.Question)).Fit(data).Transform(data);
+        var trainer = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        {
+            LabelColumnName = nameof(RankingRow.Label),
+            FeatureColumnName = nameof(RankingRow.Features),
+            RowGroupColumnName = "QuestionKey",
+            NumberOfTrees = settings.Trees,
+            NumberOfLeaves = settings.Leaves,
+            MinimumExampleCountPerLeaf = settings.MinimumExamplesPerLeaf,
+            LearningRate = settings.LearningRate,
+        });
+        return new RankingModel(ml, trainer.Fit(grouped));
+    }
+
+    public static RankingQuality Measure(RankingModel model, IReadOnlyList<LabelledQuestion> questions)
+    {
+        var ranker = new PassageRanker(model);
+        double hit1 = 0, hit3 = 0, mrr = 0;
+        foreach (var question in questions)
+        {
+            var answering = question.Candidates.Where((_, i) => question.Answers[i]).Select(c => c.Passage.Id).ToHashSet(StringComparer.Ordinal);
+            var rank = ranker.Rank(question.Candidates).Take(10).ToList().FindIndex(r => answering.Contains(r.Passage.Id)) + 1;
+            hit1 += rank == 1 ? 1 : 0;
+            hit3 += rank is >= 1 and <= 3 ? 1 : 0;
+            mrr += rank >= 1 ? 1.0 / rank : 0;
+        }
+
+        var n = Math.Max(1, questions.Count);
+        return new RankingQuality(questions.Count, Math.Round(hit1 / n, 4), Math.Round(hit3 / n, 4), Math.Round(mrr / n, 4));
+    }
+}
