@@ -9,13 +9,21 @@ namespace ChatBrief.Core.Evaluation;
 
 /// <summary>The size of the tree ensemble <see cref="RankerTrainer"/> fits.</summary>
 /// <param name="Ignored">Features the model must not use: they are held constant in training, so no tree splits on them.</param>
-public sealed record RankerTrainingSettings(int Trees = 300, int Leaves = 8, int MinimumExamplesPerLeaf = 100, double LearningRate = 0.1, IReadOnlySet<string>? Ignored = null);
+/// <param name="FeatureFraction">Share of the features each tree may choose from: lower spreads the decision over more evidence.</param>
+public sealed record RankerTrainingSettings(
+    int Trees = 600,
+    int Leaves = 8,
+    int MinimumExamplesPerLeaf = 100,
+    double LearningRate = 0.05,
+    double FeatureFraction = 0.5,
+    IReadOnlySet<string>? Ignored = null);
 
 /// <summary>One question's candidates, with which of them answer it.</summary>
 public sealed record LabelledQuestion(EvalQuestion Question, IReadOnlyList<CandidateEvidence> Candidates, IReadOnlyList<bool> Answers);
 
 /// <summary>How well a model orders held-out questions: where the first answering passage lands.</summary>
-public sealed record RankingQuality(int Questions, double HitAt1, double HitAt3, double MrrAt10);
+/// <param name="AnswerAmongCandidates">Share of questions with an answering passage among Lucene's candidates: the most any order can reach.</param>
+public sealed record RankingQuality(int Questions, double HitAt1, double HitAt3, double MrrAt10, double AnswerAmongCandidates);
 
 /// <summary>
 /// Trains the ranking model with LambdaMART (ML.NET FastTree) on questions whose answering passages are known. Every
@@ -101,6 +109,7 @@ public static class RankerTrainer
             NumberOfLeaves = settings.Leaves,
             MinimumExampleCountPerLeaf = settings.MinimumExamplesPerLeaf,
             LearningRate = settings.LearningRate,
+            FeatureFraction = settings.FeatureFraction,
         });
         return new RankingModel(ml, trainer.Fit(grouped));
     }
@@ -108,10 +117,11 @@ public static class RankerTrainer
     public static RankingQuality Measure(RankingModel model, IReadOnlyList<LabelledQuestion> questions)
     {
         var ranker = new PassageRanker(model);
-        double hit1 = 0, hit3 = 0, mrr = 0;
+        double hit1 = 0, hit3 = 0, mrr = 0, reachable = 0;
         foreach (var question in questions)
         {
             var answering = question.Candidates.Where((_, i) => question.Answers[i]).Select(c => c.Passage.Id).ToHashSet(StringComparer.Ordinal);
+            reachable += answering.Count > 0 ? 1 : 0;
             var rank = ranker.Rank(question.Candidates).Take(10).ToList().FindIndex(r => answering.Contains(r.Passage.Id)) + 1;
             hit1 += rank == 1 ? 1 : 0;
             hit3 += rank is >= 1 and <= 3 ? 1 : 0;
@@ -119,6 +129,6 @@ public static class RankerTrainer
         }
 
         var n = Math.Max(1, questions.Count);
-        return new RankingQuality(questions.Count, Math.Round(hit1 / n, 4), Math.Round(hit3 / n, 4), Math.Round(mrr / n, 4));
+        return new RankingQuality(questions.Count, Math.Round(hit1 / n, 4), Math.Round(hit3 / n, 4), Math.Round(mrr / n, 4), Math.Round(reachable / n, 4));
     }
 }

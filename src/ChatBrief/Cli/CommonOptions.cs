@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatBrief.Core;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Cli;
 
@@ -36,7 +37,10 @@ internal static class CommonOptions
         // A provider-specific rule outranks appsettings.json's LogLevel, which is tuned for `serve`.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.AddChatBriefCore();
-        return builder.Build();
+        var host = builder.Build();
+        // One-shot commands never start the host, so the settings are checked here, before any work is done.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
     }
 
     /// <summary>Command-line folders win over appsettings.json and environment variables.</summary>

@@ -25,8 +25,9 @@ internal static class TrainRankerCommand
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest candidates a leaf may hold.", DefaultValueFactory = _ => defaults.MinimumExamplesPerLeaf };
         var rate = new Option<double>("--learning-rate") { Description = "Shrinkage of each tree.", DefaultValueFactory = _ => defaults.LearningRate };
+        var featureFraction = new Option<double>("--feature-fraction") { Description = "Share of the features each tree may choose from.", DefaultValueFactory = _ => defaults.FeatureFraction };
         var ignore = new Option<string[]>("--ignore") { Description = "Features the model must not use (names as in RankingFeatures).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("train-ranker", "Train the passage ranking model on questions with known answers.") { corpus, questions, holdout, splitTitles, output, trees, leaves, minLeaf, rate, ignore };
+        var command = new Command("train-ranker", "Train the passage ranking model on questions with known answers.") { corpus, questions, holdout, splitTitles, output, trees, leaves, minLeaf, rate, featureFraction, ignore };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
         {
             using var host = CommonOptions.BuildHost(parse);
@@ -44,7 +45,7 @@ internal static class TrainRankerCommand
             }
 
             var training = RankerTrainer.Label(workspace.Index, trainingQuestions, search.MaxQuestionLength);
-            var settings = new RankerTrainingSettings(parse.GetValue(trees), parse.GetValue(leaves), parse.GetValue(minLeaf), parse.GetValue(rate), (parse.GetValue(ignore) ?? []).ToHashSet(StringComparer.Ordinal));
+            var settings = new RankerTrainingSettings(parse.GetValue(trees), parse.GetValue(leaves), parse.GetValue(minLeaf), parse.GetValue(rate), parse.GetValue(featureFraction), (parse.GetValue(ignore) ?? []).ToHashSet(StringComparer.Ordinal));
             var model = RankerTrainer.Train(training, settings);
             model.Save(parse.GetValue(output)!.FullName);
             var report = new Dictionary<string, object>

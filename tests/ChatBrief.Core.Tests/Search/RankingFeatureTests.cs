@@ -93,4 +93,40 @@ public class RankingFeatureTests
         Assert.NotEqual(answer.Results[0].Source, also.Source);
         Assert.DoesNotContain(answer.Results, r => r.Source == also.Source);
     }
+
+    [Fact]
+    public async Task AskAsync_QuestionUsesASynonymOfTheSourcesWord_PassageWithTheSynonymWins()
+    {
+        using var corpus = new TestCorpus(
+            ("synonym.txt", "The Broncos beat the Panthers in the final game of the season."),
+            ("plain.txt", "The Panthers played the final game of the season in Santa Clara, before a crowd of seventy thousand."));
+
+        var answer = await corpus.AskAsync("Who defeated the Panthers in the final game of the season?");
+
+        Assert.Equal("synonym.txt", answer.Results[0].Source);
+    }
+
+    [Fact]
+    public async Task AskAsync_PersonSpeaksOffTheTopic_PassageOnTheTopicStaysFirst()
+    {
+        using var corpus = new TestCorpus(
+            ("topic.txt", "The F-35A crash was investigated by the Air Self-Defense Force with help from US officials."),
+            ("speaker.txt", "Iwaya said the weather in Tokyo was cold."));
+
+        var answer = await corpus.AskAsync("What did Iwaya say about the F-35A crash?");
+
+        Assert.Equal("topic.txt", answer.Results[0].Source);
+    }
+
+    [Fact]
+    public async Task AskAsync_QuestionWithAPrepositionTheSourceWordsDifferently_StillFindsTheSource()
+    {
+        using var corpus = new TestCorpus(
+            ("answer.txt", "The US has some 6,000 personnel defending the country from cyberattacks."),
+            ("against.txt", "Under the treaty the allies act against any armed attack, and the treaty was signed in 1960."));
+
+        var answer = await corpus.AskAsync("How many personnel does the US have defending against cyberattacks?");
+
+        Assert.Equal("answer.txt", answer.Results[0].Source);
+    }
 }

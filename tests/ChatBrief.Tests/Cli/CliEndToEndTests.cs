@@ -176,9 +176,52 @@ public sealed class CliEndToEndTests : IDisposable
         var result = await RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "ask", "index", "eval", "serve", "teams" })
+        foreach (var command in new[] { "ask", "index", "eval", "train-ranker", "serve", "teams" })
         {
             Assert.Contains(command, result.StandardOutput);
         }
+    }
+
+    [Fact]
+    public async Task TrainRanker_SplitByTitle_WritesAModelThatAskUses()
+    {
+        var corpus = Path.Combine(_workspace.Root, "corpus.jsonl");
+        File.WriteAllLines(corpus,
+        [
+            """{"id": "n1", "title": "Nile", "text": "The Nile is the longest river in Africa, flowing north to the Mediterranean."}""",
+            """{"id": "n2", "title": "Nile", "text": "The Aswan High Dam on the Nile was finished in 1970."}""",
+            """{"id": "k1", "title": "Kilimanjaro", "text": "Kilimanjaro is the highest mountain in Africa, a dormant volcano in Tanzania."}""",
+            """{"id": "k2", "title": "Kilimanjaro", "text": "Climbers reach the summit of Kilimanjaro in about a week."}""",
+        ]);
+        var questions = Path.Combine(_workspace.Root, "questions.jsonl");
+        File.WriteAllLines(questions,
+        [
+            """{"id": "q1", "question": "Which is the longest river in Africa?", "passage_ids": ["n1"]}""",
+            """{"id": "q2", "question": "When was the Aswan dam finished?", "passage_ids": ["n2"]}""",
+            """{"id": "q3", "question": "Which is the highest mountain in Africa?", "passage_ids": ["k1"]}""",
+            """{"id": "q4", "question": "How long does it take to climb Kilimanjaro?", "passage_ids": ["k2"]}""",
+        ]);
+        var model = Path.Combine(_workspace.Root, "ranker.zip");
+
+        var trained = await RunAsync("train-ranker", "--corpus", corpus, "--questions", questions, "--split-titles", "--out", model, "--min-leaf", "1", "--trees", "10");
+        var asked = await ChatBriefProcess.RunAsync(_workspace.Root, new Dictionary<string, string> { ["Search__RankingModel"] = model }, "ask", "--json", "When was the treaty signed?");
+
+        Assert.Equal(0, trained.ExitCode);
+        using var report = JsonDocument.Parse(trained.StandardOutput.Trim().Split('\n')[^1]);
+        Assert.Equal(2, report.RootElement.GetProperty("training_questions").GetInt32());
+        Assert.Equal(2, report.RootElement.GetProperty("holdout").GetProperty("questions").GetInt32());
+        Assert.True(File.Exists(model));
+        Assert.Equal(0, asked.ExitCode);
+        Assert.Contains("1960", asked.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Ask_RankingModelSettingNamesAMissingFile_FailsWithOneLineReason()
+    {
+        var result = await ChatBriefProcess.RunAsync(_workspace.Root, new Dictionary<string, string> { ["Search__RankingModel"] = "missing.zip" }, "ask", "anything?");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Search:RankingModel", result.StandardError);
+        Assert.Single(result.StandardError.Trim().Split('\n'));
     }
 }

@@ -1,0 +1,78 @@
+using ChatBrief.Core.Search;
+
+namespace ChatBrief.Core.Tests.Search;
+
+public class RankingModelTests
+{
+    [Fact]
+    public void Names_MatchTheVectorLength()
+    {
+        Assert.Equal(RankingFeatures.Count, RankingFeatures.Names.Count);
+        Assert.Equal(RankingFeatures.Names.Count, RankingFeatures.Names.Distinct().Count());
+    }
+
+    [Fact]
+    public void BuiltIn_SameFeatures_ScoresTheSame()
+    {
+        var model = RankingModel.BuiltIn();
+        var features = Enumerable.Range(0, RankingFeatures.Count).Select(i => i % 3 / 2f).ToArray();
+
+        Assert.Equal(model.Score(features), model.Score((float[])features.Clone()));
+    }
+
+    [Fact]
+    public void BuiltIn_MoreOfTheQuestionCovered_ScoresHigher()
+    {
+        var model = RankingModel.BuiltIn();
+        var weak = new float[RankingFeatures.Count];
+        var strong = new float[RankingFeatures.Count];
+        foreach (var name in new[] { "lucene", "coverage", "sentence_coverage", "window_coverage", "covered_words", "sentence_share", "ordered_match" })
+        {
+            weak[Index(name)] = 0.2f;
+            strong[Index(name)] = 1f;
+        }
+
+        Assert.True(model.Score(strong) > model.Score(weak));
+    }
+
+    [Fact]
+    public async Task Score_ManyCallersAtOnce_AllGetTheSameScore()
+    {
+        var model = RankingModel.BuiltIn();
+        var features = new float[RankingFeatures.Count];
+        features[Index("coverage")] = 0.7f;
+        var expected = model.Score(features);
+
+        var scores = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => model.Score(features))));
+
+        Assert.All(scores, score => Assert.Equal(expected, score));
+    }
+
+    [Fact]
+    public void FromOptions_MissingFile_SaysWhichSetting()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = "/nonexistent/ranker.zip" }));
+
+        Assert.Contains("Search:RankingModel", error.Message);
+    }
+
+    [Fact]
+    public void FromOptions_FileThatIsNotAModel_IsRefusedClearly()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a model");
+
+            var error = Assert.Throws<InvalidDataException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = path }));
+
+            Assert.Contains("not a ranking model", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int Index(string name) => RankingFeatures.Names.ToList().IndexOf(name);
+}
