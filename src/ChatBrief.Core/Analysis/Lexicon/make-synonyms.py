@@ -1,44 +1,73 @@
-import collections,sys
-W='/usr/share/wordnet/'
-syn={}; hyper={}; deriv=[]  # (pos,offset) -> words
-for pos in ['noun','verb','adj','adv']:
-    for line in open(W+'data.'+pos,encoding='latin-1'):
-        if line.startswith('  '): continue
-        f=line.split()
-        off=f[0]; n=int(f[3],16)
-        words=[f[4+2*i].lower() for i in range(n)]
-        words=[w.split('(')[0] for w in words]
-        syn[(pos,off)]=words
-        p=int(f[4+2*n]); ptrs=f[5+2*n:5+2*n+4*p]
-        hyper[(pos,off)]=[ptrs[4*i+1] for i in range(p) if ptrs[4*i]=='@' and ptrs[4*i+2]==pos[0]]
-        for i in range(p):
-            if ptrs[4*i]=='+':
-                src=int(ptrs[4*i+3][:2],16); tgt=int(ptrs[4*i+3][2:],16)
-                tp={'n':'noun','v':'verb','a':'adj','s':'adj','r':'adv'}[ptrs[4*i+2]]
-                deriv.append((words[src-1],tp,ptrs[4*i+1],tgt))
-out=collections.defaultdict(set)
-for pos in ['noun','verb','adj','adv']:
-    for line in open(W+'index.'+pos,encoding='latin-1'):
-        if line.startswith('  '): continue
-        f=line.split()
-        lemma=f[0]; scnt=int(f[2]); pcnt=int(f[3]); tag=int(f[5+pcnt])
-        offs=f[6+pcnt:6+pcnt+scnt]
-        if '_' in lemma or tag==0: continue
-        for o in offs[:min(tag,3)]:
-            for w in syn[(pos,o)]+([w for h in hyper[(pos,o)] for w in syn[(pos,h)]] if pos=='verb' else []):
-                if '_' not in w and w!=lemma and '-' not in w: out[lemma].add(w)
-for w,tp,o,t in deriv:
-    tw=syn[(tp,o)][t-1]
-    if '_' not in w and '_' not in tw and '-' not in tw and w!=tw: out[w].add(tw)
-# irregular forms
-for pos in ['noun','verb','adj']:
-    for line in open(W+pos+'.exc'):
-        f=line.split()
-        if len(f)>=2 and '_' not in f[0]: 
-            for b in f[1:]:
-                if '_' not in b: out[f[0]].add(b)
-n=0
-with open('/tmp/lexicon.tsv','w') as o:
-    for k in sorted(out):
-        if out[k]: o.write(k+'\t'+' '.join(sorted(out[k]))+'\n'); n+=1
-print(n)
+#!/usr/bin/env python3
+"""Writes wordnet-synonyms.tsv from WordNet 3.0 (Debian: apt-get install wordnet-base; files in /usr/share/wordnet).
+
+One line per single-word lemma: the lemma, a tab, and the single words that can stand for it:
+  - the other words of its three most frequent senses, counting only senses seen in WordNet's sense-tagged corpus;
+  - for verbs, the words of those senses' direct hypernyms as well ("beat" -> "defeat");
+  - words derivationally related to it ("die" -> "death", "invade" -> "invasion");
+  - irregular forms from WordNet's exception lists ("won" -> "win").
+Usage: make-synonyms.py [WORDNET_DIR] > wordnet-synonyms.tsv
+"""
+import collections
+import sys
+
+WORDNET = (sys.argv[1] if len(sys.argv) > 1 else '/usr/share/wordnet').rstrip('/') + '/'
+PARTS = ['noun', 'verb', 'adj', 'adv']
+POINTER_PART = {'n': 'noun', 'v': 'verb', 'a': 'adj', 's': 'adj', 'r': 'adv'}
+MOST_FREQUENT_SENSES = 3
+
+
+def single(word):
+    return '_' not in word and '-' not in word
+
+
+synsets = {}      # (part, offset) -> words
+hypernyms = {}    # (part, offset) -> offsets of direct hypernyms
+derivations = []  # (word, target part, target offset, target word number)
+for part in PARTS:
+    for line in open(WORDNET + 'data.' + part, encoding='latin-1'):
+        if line.startswith('  '):
+            continue  # licence header
+        fields = line.split()
+        offset, count = fields[0], int(fields[3], 16)
+        words = [fields[4 + 2 * i].lower().split('(')[0] for i in range(count)]
+        synsets[(part, offset)] = words
+        pointer_count = int(fields[4 + 2 * count])
+        pointers = [fields[5 + 2 * count + 4 * i: 9 + 2 * count + 4 * i] for i in range(pointer_count)]
+        hypernyms[(part, offset)] = [target for symbol, target, target_part, _ in pointers if symbol == '@' and target_part == part[0]]
+        for symbol, target, target_part, words_field in pointers:
+            if symbol == '+':
+                source, target_word = int(words_field[:2], 16), int(words_field[2:], 16)
+                derivations.append((words[source - 1], POINTER_PART[target_part], target, target_word))
+
+synonyms = collections.defaultdict(set)
+for part in PARTS:
+    for line in open(WORDNET + 'index.' + part, encoding='latin-1'):
+        if line.startswith('  '):
+            continue
+        fields = line.split()
+        lemma, sense_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        tagged_senses = int(fields[5 + pointer_count])
+        offsets = fields[6 + pointer_count: 6 + pointer_count + sense_count]
+        if not single(lemma) or tagged_senses == 0:
+            continue
+        for offset in offsets[:min(tagged_senses, MOST_FREQUENT_SENSES)]:
+            related = list(synsets[(part, offset)])
+            if part == 'verb':
+                related += [word for hypernym in hypernyms[(part, offset)] for word in synsets[(part, hypernym)]]
+            synonyms[lemma].update(word for word in related if single(word) and word != lemma)
+
+for word, part, offset, target_word in derivations:
+    target = synsets[(part, offset)][target_word - 1]
+    if single(word) and single(target) and word != target:
+        synonyms[word].add(target)
+
+for part in ['noun', 'verb', 'adj']:
+    for line in open(WORDNET + part + '.exc'):
+        fields = line.split()
+        if len(fields) >= 2 and '_' not in fields[0]:
+            synonyms[fields[0]].update(base for base in fields[1:] if '_' not in base)
+
+for lemma in sorted(synonyms):
+    if synonyms[lemma]:
+        print(lemma + '\t' + ' '.join(sorted(synonyms[lemma])))
