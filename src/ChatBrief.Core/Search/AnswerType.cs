@@ -67,7 +67,7 @@ public static partial class AnswerTypes
 
     private static bool StartsWithAny(string text, params string[] prefixes) => prefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal));
 
-    [GeneratedRegex(@"\b(?:1\d{3}|20\d{2})s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d+(?:st|nd|rd|th)\s+century\b|\b(?:century|decade|years?\s+ago)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:1\d{3}|20\d{2})s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d+(?:st|nd|rd|th)(?:\s+(?:and|to)\s+\d+(?:st|nd|rd|th))?\s+centur(?:y|ies)\b|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\bAD\s*\d{1,4}\b|\b(?:century|centuries|decade|years?\s+ago)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeWords();
 
     [GeneratedRegex(@"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b", RegexOptions.IgnoreCase)]
