@@ -31,6 +31,9 @@ public sealed class SynonymTable
     /// <summary>Reads lines of <c>word TAB synonym synonym…</c>, keeping the words that analyse to a single term.</summary>
     public static SynonymTable Read(TextReader lines, Analyzer analyzer)
     {
+        // The whole list is analysed in one pass, not word by word: a token stream per word would cost a second at start.
+        var text = lines.ReadToEnd();
+        var terms = SingleTerms(text, analyzer);
         var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Link(string a, string b)
         {
@@ -42,32 +45,57 @@ public sealed class SynonymTable
             set.Add(b);
         }
 
-        while (lines.ReadLine() is { } line)
+        var lineStart = 0;
+        foreach (var line in text.Split('\n'))
         {
-            var fields = line.Split('\t');
-            if (fields.Length != 2 || SingleTerm(analyzer, fields[0]) is not { } word)
+            var tab = line.IndexOf('\t');
+            if (tab > 0 && terms.TryGetValue(lineStart, out var word))
             {
-                continue;
-            }
-
-            foreach (var other in fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (SingleTerm(analyzer, other) is { } synonym && synonym != word)
+                var offset = lineStart + tab + 1;
+                foreach (var other in line[(tab + 1)..].Split(' '))
                 {
-                    Link(word, synonym);
-                    Link(synonym, word);
+                    if (terms.TryGetValue(offset, out var synonym) && synonym != word)
+                    {
+                        Link(word, synonym);
+                        Link(synonym, word);
+                    }
+
+                    offset += other.Length + 1;
                 }
             }
+
+            lineStart += line.Length + 1;
         }
 
         return new SynonymTable(synonyms);
     }
 
-    public IReadOnlySet<string> For(string term) => _synonyms.TryGetValue(term, out var set) ? set : None;
-
-    private static string? SingleTerm(Analyzer analyzer, string word)
+    /// <summary>The term of each whitespace-separated word that analyses to exactly one term, by the word's start offset.</summary>
+    private static Dictionary<int, string> SingleTerms(string text, Analyzer analyzer)
     {
-        var tokens = analyzer.Tokenize(Indexing.IndexSchema.Text, word);
-        return tokens.Count == 1 ? tokens[0].Term : null;
+        var tokensByWord = new Dictionary<int, List<string>>();
+        var wordStart = 0;
+        var scanned = 0;
+        foreach (var token in analyzer.Tokenize(Indexing.IndexSchema.Text, text))
+        {
+            for (; scanned <= token.StartOffset && scanned < text.Length; scanned++)
+            {
+                if (scanned == 0 || char.IsWhiteSpace(text[scanned - 1]))
+                {
+                    wordStart = scanned;
+                }
+            }
+
+            if (!tokensByWord.TryGetValue(wordStart, out var tokens))
+            {
+                tokensByWord[wordStart] = tokens = [];
+            }
+
+            tokens.Add(token.Term);
+        }
+
+        return tokensByWord.Where(w => w.Value.Count == 1).ToDictionary(w => w.Key, w => w.Value[0]);
     }
+
+    public IReadOnlySet<string> For(string term) => _synonyms.TryGetValue(term, out var set) ? set : None;
 }

@@ -1,15 +1,23 @@
+using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Search;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBrief.Core.Indexing;
 
-/// <summary>Opens or builds the index in the background when a host starts; the doors answer "not ready" until it is done.</summary>
-internal sealed class IndexWarmupService(IndexManager index, ILogger<IndexWarmupService> logger) : BackgroundService
+/// <summary>
+/// Opens or builds the index in the background when a host starts; the doors answer "not ready" until it is done. The
+/// ranking model is loaded when the service is created (so a broken model stops the host at start, not at the first
+/// question), and the synonym list is read here, so that the first question does not wait for either.
+/// </summary>
+internal sealed class IndexWarmupService(IndexManager index, RankingModel ranking, ILogger<IndexWarmupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            _ = SynonymTable.Shared;
+            logger.LogInformation("Ranking model: {Model}", ranking.Source);
             var report = await index.EnsureReadyAsync(cancellationToken: stoppingToken);
             var status = index.GetStatus();
             logger.LogInformation(

@@ -37,17 +37,21 @@ public sealed class RankingModel
     // A prediction engine is not thread-safe and is costly to create, so engines are reused, one per concurrent caller.
     private readonly ConcurrentBag<PredictionEngine<RankingRow, RankingScore>> _engines = [];
 
-    public RankingModel(MLContext ml, ITransformer model)
+    public RankingModel(MLContext ml, ITransformer model, string source = "trained in this process")
     {
         _ml = ml;
         _model = model;
+        Source = source;
     }
+
+    /// <summary>Where the model came from ("built-in" or its file), for logs.</summary>
+    public string Source { get; }
 
     public static RankingModel BuiltIn()
     {
         using var stream = typeof(RankingModel).Assembly.GetManifestResourceStream(BuiltInResource)
             ?? throw new InvalidOperationException($"The built-in ranking model '{BuiltInResource}' is missing from the assembly.");
-        return Load(stream);
+        return Load(stream, "built-in");
     }
 
     /// <summary>The model named by <see cref="SearchOptions.RankingModel"/>, or the built-in one.</summary>
@@ -67,7 +71,7 @@ public sealed class RankingModel
         using var stream = File.OpenRead(path);
         try
         {
-            return Load(stream);
+            return Load(stream, path);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
@@ -75,10 +79,10 @@ public sealed class RankingModel
         }
     }
 
-    public static RankingModel Load(Stream stream)
+    public static RankingModel Load(Stream stream, string source)
     {
         var ml = new MLContext(seed: 0);
-        return new RankingModel(ml, ml.Model.Load(stream, out _));
+        return new RankingModel(ml, ml.Model.Load(stream, out _), source);
     }
 
     public void Save(string path)
