@@ -10,7 +10,7 @@ namespace ChatBrief.Core.Search;
 /// Turns a question into weighted content terms with the index's own analyzer. The user's text is never parsed as query
 /// syntax, so quotes, dashes, colons, operators or wildcards are just words.
 /// </summary>
-public sealed class QuestionParser
+public sealed partial class QuestionParser
 {
     // Interrogatives and verbs of asking: they say what kind of answer is wanted, not what it is about.
     private static readonly string[] QuestionWords =
@@ -56,7 +56,11 @@ public sealed class QuestionParser
         var all = _analyzer.Tokenize(IndexSchema.Text, text);
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
-        var content = all.Where(t => IsNamePart(text, t) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term))).ToList();
+        var preamble = RequestPreamble().Match(text).Length;
+        var content = all
+            .Where(t => t.StartOffset >= preamble)
+            .Where(t => IsNamePart(text, t) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term)))
+            .ToList();
         if (content.Count == 0 && all.Count > 0)
         {
             // A question made only of question words ("what is it?") still searches with them rather than with nothing.
@@ -90,6 +94,26 @@ public sealed class QuestionParser
     /// <summary>BM25's idf; a term the sources never use gets the weight of the rarest possible term.</summary>
     public static double InverseDocumentFrequency(int documentFrequency, int documents) =>
         Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+
+    /// <summary>
+    /// The way a chat message asks before it says what about: "tell me about", "can you summarise", "I want to know",
+    /// "any info on", "show me the part about". Its words say nothing of the topic, and "quote" or "summary" would
+    /// otherwise be searched for. "Name the…" counts, "The passage of…" does not.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""
+        ^\s*(?:(?:hey|hi|hello|ok|okay)\b[\s,!]*)?(?:(?:please|pls)\s+)?
+        (?:
+          (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
+          (?:(?:tell|give|show|send|find|list|name|quote|summari[sz]e|explain|describe|remind)\b(?:\s+(?:me|us)\b)?
+           |i(?:'d|\s+would)?\s+(?:want|like|need|wanna)\b(?:\s+to\s+(?:know|see|read|find)\b)?
+           |i(?:'m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
+           |do\s+you\s+have\b)
+          \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph|anything|everything|something)\b\s*)?
+          (?:(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*)?
+         |(?:(?:any|some|more)\s+)?(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph)\s+(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*
+        )
+        """, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace)]
+    private static partial System.Text.RegularExpressions.Regex RequestPreamble();
 
     /// <summary>A capitalised word after the first, such as "Who" in "Doctor Who", is part of a name, not a question word.</summary>
     private static bool IsNamePart(string text, AnalyzedToken token) => token.StartOffset > 0 && char.IsUpper(text[token.StartOffset]);

@@ -1,3 +1,4 @@
+using ChatBrief.Core.Search;
 using ChatBrief.Core.Answers;
 
 namespace ChatBrief.Core.Tests.Search;
@@ -62,6 +63,37 @@ public class QuestionParserTests : IClassFixture<QuestionParserTests.Corpus>
     public async Task AskAsync_OnlyQuestionWords_AbstainsInsteadOfShowingNoise()
     {
         var answer = await _corpus.Files.Answers.AskAsync(new AskRequest("what did they say about it?"));
+
+        Assert.True(answer.Abstained);
+    }
+
+    [Theory]
+    [InlineData("tell me about the F-35A crash", "f f35a 35 crash")]
+    [InlineData("Can you please summarize the crash?", "crash")]
+    [InlineData("give me details on the Pacific exercise", "pacif exercis")]
+    [InlineData("I want to know about the alliance", "allianc")]
+    [InlineData("show me the part about the Pacific", "pacif")]
+    [InlineData("quote the minister on the alliance", "minist allianc")]
+    [InlineData("any info on the exercise?", "exercis")]
+    [InlineData("Name the minister who spoke", "minist spoke")]
+    [InlineData("The passage of what act?", "passag act")]
+    [InlineData("What part of the Pacific?", "part pacif")]
+    [InlineData("defending against cyberattacks from abroad", "defend cyberattack abroad")]
+    public async Task Parse_ChatRequestPhrasingAndFunctionWords_AreNotSearchedFor(string question, string expectedTerms)
+    {
+        await _corpus.Files.Index.EnsureReadyAsync();
+        using var lease = _corpus.Files.Index.Acquire();
+        var parser = new QuestionParser(_corpus.Files.Index.Analyzer);
+
+        var parsed = parser.Parse(question, 1000, lease.Searcher, lease.Snapshot.Aliases);
+
+        Assert.Equal(expectedTerms.Split(' ').Order(), parsed.Terms.Select(t => t.Term).Order());
+    }
+
+    [Fact]
+    public async Task AskAsync_OnlyARequestWithNoTopic_Abstains()
+    {
+        var answer = await _corpus.Files.AskAsync("tell me");
 
         Assert.True(answer.Abstained);
     }
