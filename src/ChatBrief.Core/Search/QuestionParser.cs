@@ -27,6 +27,9 @@ public sealed partial class QuestionParser
         "against", "from", "after", "before", "over", "under", "through", "during", "within", "without", "across", "among",
         "around", "upon", "toward", "towards", "onto", "than", "its", "his", "her", "hers", "he", "she", "him", "them",
         "those", "some", "any", "each", "every", "other", "another", "also", "very", "just", "so", "too", "there", "here",
+
+        // What is left of "I'm", "I've" and "we'll" once the apostrophe splits them.
+        "im", "m", "ive", "ve", "ll",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
@@ -97,7 +100,7 @@ public sealed partial class QuestionParser
 
     /// <summary>
     /// The way a chat message asks before it says what about: "tell me about", "can you summarise", "I want to know",
-    /// "any info on", "show me the part about". Its words say nothing of the topic, and "quote" or "summary" would
+    /// "any info on", "show me the part about", "what's the deal with". Its words say nothing of the topic, and "quote" or "summary" would
     /// otherwise be searched for. "Name the…" counts, "The passage of…" does not.
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex("""
@@ -105,9 +108,10 @@ public sealed partial class QuestionParser
         (?:
           (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
           (?:(?:tell|give|show|send|find|list|name|quote|summari[sz]e|explain|describe|remind)\b(?:\s+(?:me|us)\b)?
-           |i(?:'d|\s+would)?\s+(?:want|like|need|wanna)\b(?:\s+to\s+(?:know|see|read|find)\b)?
-           |i(?:'m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
-           |do\s+you\s+have\b)
+           |i(?:['’]d|\s+would)?\s+(?:want|like|need|wanna)\b(?:\s+to\s+(?:know|see|read|find)\b)?
+           |i(?:['’]m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
+           |do\s+you\s+have\b
+           |what(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:deal|story|news|latest)|up|going\s+on)\s+(?:with|on|about)\b)
           \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph|anything|everything|something)\b\s*)?
           (?:(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*)?
          |(?:(?:any|some|more)\s+)?(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph)\s+(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*
@@ -116,7 +120,12 @@ public sealed partial class QuestionParser
     private static partial System.Text.RegularExpressions.Regex RequestPreamble();
 
     /// <summary>A capitalised word after the first, such as "Who" in "Doctor Who", is part of a name, not a question word.</summary>
-    private static bool IsNamePart(string text, AnalyzedToken token) => token.StartOffset > 0 && char.IsUpper(text[token.StartOffset]);
+    private static bool IsNamePart(string text, AnalyzedToken token) =>
+        token.StartOffset > 0 && char.IsUpper(text[token.StartOffset]) && !IsPronounI(text, token.StartOffset);
+
+    /// <summary>"I", "I'm", "I'd" are capitalised but name nobody.</summary>
+    private static bool IsPronounI(string text, int offset) =>
+        text[offset] == 'I' && (offset + 1 == text.Length || !char.IsLetter(text[offset + 1]));
 
     /// <summary>How many whitespace-separated words precede <paramref name="offset"/>.</summary>
     private static int WordIndex(string text, int offset)
