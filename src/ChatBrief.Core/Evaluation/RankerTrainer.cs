@@ -68,8 +68,8 @@ public static class RankerTrainer
 
         var titles = questions.Select(TitleOf).ToList();
         var heldOutTitles = titles.OfType<string>().Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 1).ToHashSet(StringComparer.Ordinal);
-        var heldOut = questions.Where((_, i) => titles[i] is { } title && heldOutTitles.Contains(title)).ToList();
-        return (questions.Except(heldOut).ToList(), heldOut);
+        bool IsHeldOut(int i) => titles[i] is { } title && heldOutTitles.Contains(title);
+        return (questions.Where((_, i) => !IsHeldOut(i)).ToList(), questions.Where((_, i) => IsHeldOut(i)).ToList());
     }
 
     public static RankingModel Train(IReadOnlyList<LabelledQuestion> questions, RankerTrainingSettings settings)

@@ -15,7 +15,8 @@ public sealed record CandidateEvidence(StoredPassage Passage, float[] Features, 
 /// Measures what BM25 cannot see about each candidate: how much of the question's rare vocabulary one sentence holds
 /// (questions are usually answered by one sentence), how much the passage and its title hold, how close together and in
 /// what order the words stand, whether the source repeats the question's own word pairs, whether the sentence holds the
-/// kind of word the question asks for ("when" wants a date), and how each candidate compares with the best of the others.
+/// kind of word the question asks for ("when" wants a date), which missing words are there as synonyms (a paraphrase),
+/// and how each candidate compares with the best of the others. <see cref="RankingModel"/> weighs them.
 /// </summary>
 public static class RankingFeatures
 {
