@@ -19,7 +19,7 @@ public sealed record RankerTrainingSettings(
     IReadOnlySet<string>? Ignored = null);
 
 /// <summary>One question's candidates, with which of them answer it.</summary>
-public sealed record LabelledQuestion(EvalQuestion Question, IReadOnlyList<CandidateEvidence> Candidates, IReadOnlyList<bool> Answers);
+public sealed record LabelledQuestion(IReadOnlyList<CandidateEvidence> Candidates, IReadOnlyList<bool> Answers);
 
 /// <summary>How well a model orders held-out questions: where the first answering passage lands.</summary>
 /// <param name="AnswerAmongCandidates">Share of questions with an answering passage among Lucene's candidates: the most any order can reach.</param>
@@ -43,7 +43,7 @@ public static class RankerTrainer
             {
                 var (_, candidates) = collector.Collect(lease, question.Question, maxQuestionLength);
                 var answers = candidates.Select(c => EvalRunner.IsHit(question, new EvalResult(0, c.Passage.Id, c.Passage.Source, c.Passage.Number, c.Passage.Text, 0))).ToList();
-                return new LabelledQuestion(question, candidates, answers);
+                return new LabelledQuestion(candidates, answers);
             })
             .ToList();
     }
@@ -82,6 +82,11 @@ public static class RankerTrainer
         var ignored = RankingFeatures.Names.Select((name, i) => (name, i)).Where(f => settings.Ignored?.Contains(f.name) == true).Select(f => f.i).ToList();
         float[] Masked(float[] features)
         {
+            if (ignored.Count == 0)
+            {
+                return features;
+            }
+
             var copy = (float[])features.Clone();
             ignored.ForEach(i => copy[i] = 0);
             return copy;

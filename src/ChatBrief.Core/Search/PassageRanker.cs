@@ -28,8 +28,9 @@ public sealed class PassageRanker(RankingModel model)
         }
 
         var speakerBar = candidates.Max(c => c.Coverage) - SpeakerCoverageTolerance;
+        var scores = model.Score(candidates.Select(c => c.Features).ToList());
         return candidates
-            .Select(c => (Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, model.Score(c.Features), c.Coverage, c.BestSentence, c.CoveredWords)))
+            .Select((c, i) => (Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords)))
             .OrderByDescending(c => c.Speaks)
             .ThenByDescending(c => c.Ranked.Score)
             .Select(c => c.Ranked)

@@ -12,7 +12,6 @@ public sealed partial class PassageTerms
     {
         Sentences = sentences;
         SentencePairs = sentencePairs;
-        Pairs = sentencePairs.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         All = all;
         TitleTerms = titleTerms;
         SpeakerTerms = speakerTerms;
@@ -33,9 +32,6 @@ public sealed partial class PassageTerms
 
     /// <summary>Each sentence's adjacent word pairs as written (see <see cref="WordPairs"/>).</summary>
     public IReadOnlyList<HashSet<string>> SentencePairs { get; }
-
-    /// <summary>The adjacent word pairs of all the passage's sentences.</summary>
-    public HashSet<string> Pairs { get; }
 
     /// <summary>
     /// Adjacent word pairs as written (lower-cased, unstemmed, stop words kept): a question that reuses the source's

@@ -73,6 +73,7 @@ public static class RankingFeatures
         {
             var m = measures[i];
             var sentence = m.Terms.Sentences[m.Best.Index];
+            var matched = MatchedTokens(question, m.Terms, m.Passage.Sentences[m.Best.Index]);
             float[] features =
             [
                 (float)(m.Lucene / topLucene),
@@ -86,11 +87,11 @@ public static class RankingFeatures
                 (float)(WindowCoverage(question, m.Terms) / total),
                 m.Best.HasAnswerType ? 1 : 0,
                 (float)answerType,
-                (float)Density(question, m.Terms, m.Passage, m.Best.Index),
+                (float)Density(matched),
                 (float)(CoveredWeight(question, m.Terms.TitleTerms.Contains) / total),
                 question.Terms.Count == 0 ? 0 : question.Terms.Count(t => sentence.Contains(t.Term)) / (float)question.Terms.Count,
                 Share(questionPairs, m.Terms.SentencePairs[m.Best.Index]),
-                Share(questionPairs, m.Terms.Pairs),
+                questionPairs.Count == 0 ? 0 : questionPairs.Count(pair => m.Terms.SentencePairs.Any(pairs => pairs.Contains(pair))) / (float)questionPairs.Count,
                 (float)Math.Log(1 + m.Terms.Tokens.Count),
                 question.Words.Count == 0 ? 0 : m.CoveredWords / (float)question.Words.Count,
                 rarest is not null && m.Terms.All.Contains(rarest) ? 1 : 0,
@@ -98,7 +99,7 @@ public static class RankingFeatures
                 m.Passage.Sentences.Count <= 1 ? 0 : m.Best.Index / (float)(m.Passage.Sentences.Count - 1),
                 titles[m.Passage.Metadata.Title] / (float)measures.Length,
                 question.Terms.Count,
-                OrderedMatch(question, m.Terms, m.Passage, m.Best.Index),
+                OrderedMatch(question, matched),
                 (float)(m.Lucene / total),
                 (float)(SynonymWeight(question, m.Terms.All.Contains) / total),
                 (float)(SynonymWeight(question, sentence.Contains) / total),
@@ -174,9 +175,8 @@ public static class RankingFeatures
         wanted.Count == 0 ? 0 : wanted.Count(present.Contains) / (float)wanted.Count;
 
     /// <summary>How tightly the question's words sit in the sentence: matched words over the span they cover.</summary>
-    private static double Density(ParsedQuestion question, PassageTerms terms, StoredPassage passage, int sentence)
+    private static double Density(List<Analysis.AnalyzedToken> positions)
     {
-        var positions = SentenceTokens(question, terms, passage, sentence).ToList();
         if (positions.Count < 2)
         {
             return positions.Count;
@@ -191,7 +191,7 @@ public static class RankingFeatures
     /// Share of the question's content terms that the sentence has in the question's own order (longest common
     /// subsequence): a question is often its answer sentence reworded around the same word order.
     /// </summary>
-    private static float OrderedMatch(ParsedQuestion question, PassageTerms terms, StoredPassage passage, int sentence)
+    private static float OrderedMatch(ParsedQuestion question, List<Analysis.AnalyzedToken> matched)
     {
         var asked = question.Tokens.Select(t => t.Term).ToList();
         if (asked.Count == 0)
@@ -199,7 +199,7 @@ public static class RankingFeatures
             return 0;
         }
 
-        var found = SentenceTokens(question, terms, passage, sentence).Select(t => t.Term).ToList();
+        var found = matched.ConvertAll(t => t.Term);
         var previous = new int[found.Count + 1];
         var current = new int[found.Count + 1];
         foreach (var term in asked)
@@ -216,11 +216,8 @@ public static class RankingFeatures
     }
 
     /// <summary>The sentence's tokens that are question terms, in order.</summary>
-    private static IEnumerable<Analysis.AnalyzedToken> SentenceTokens(ParsedQuestion question, PassageTerms terms, StoredPassage passage, int sentence)
-    {
-        var span = passage.Sentences[sentence];
-        return terms.Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End && question.TermSet.Contains(t.Term));
-    }
+    private static List<Analysis.AnalyzedToken> MatchedTokens(ParsedQuestion question, PassageTerms terms, Passages.TextSpan span) =>
+        terms.Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End && question.TermSet.Contains(t.Term)).ToList();
 
     /// <summary>Weight of the question terms absent from <paramref name="contains"/> but with a synonym present: a paraphrase.</summary>
     private static double SynonymWeight(ParsedQuestion question, Func<string, bool> contains)

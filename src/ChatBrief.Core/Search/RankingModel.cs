@@ -91,7 +91,10 @@ public sealed class RankingModel
         _ml.Model.Save(_model, null, stream);
     }
 
-    public double Score(float[] features)
+    public double Score(float[] features) => Score([features])[0];
+
+    /// <summary>Scores one question's candidates with a single prediction engine, taken from the pool once.</summary>
+    public double[] Score(IReadOnlyList<float[]> candidates)
     {
         if (!_engines.TryTake(out var engine))
         {
@@ -100,7 +103,15 @@ public sealed class RankingModel
 
         try
         {
-            return engine.Predict(new RankingRow { Features = features }).Score;
+            var row = new RankingRow();
+            var scores = new double[candidates.Count];
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                row.Features = candidates[i];
+                scores[i] = engine.Predict(row).Score;
+            }
+
+            return scores;
         }
         finally
         {

@@ -12,12 +12,17 @@ public class RankingModelTests
     }
 
     [Fact]
-    public void BuiltIn_SameFeatures_ScoresTheSame()
+    public void Score_OneQuestionsCandidatesTogether_SameAsOneByOne()
     {
         var model = RankingModel.BuiltIn();
-        var features = Enumerable.Range(0, RankingFeatures.Count).Select(i => i % 3 / 2f).ToArray();
+        var candidates = Enumerable.Range(0, 5)
+            .Select(c => Enumerable.Range(0, RankingFeatures.Count).Select(i => (i + c) % 4 / 3f).ToArray())
+            .ToList();
 
-        Assert.Equal(model.Score(features), model.Score((float[])features.Clone()));
+        var together = model.Score(candidates);
+
+        Assert.Equal(candidates.Select(model.Score), together);
+        Assert.True(together.Distinct().Count() > 1);
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainRanker_SplitByTitle_WritesAModelThatAskUses()
+    public async Task TrainRanker_SplitByTitle_ReportsTheHeldOutHalfAndWritesAModelAskCanLoad()
     {
         var corpus = Path.Combine(_workspace.Root, "corpus.jsonl");
         File.WriteAllLines(corpus,
