@@ -98,12 +98,15 @@ public sealed partial class QuestionParser
     public static double InverseDocumentFrequency(int documentFrequency, int documents) =>
         Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 
+    private const string RequestNouns = "info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph";
+    private const string RequestLinks = "(?:on|about|regarding|concerning|of|for|where|that|which)";
+
     /// <summary>
     /// The way a chat message asks before it says what about: "tell me about", "can you summarise", "I want to know",
     /// "any info on", "show me the part about", "what's the deal with". Its words say nothing of the topic, and "quote" or "summary" would
     /// otherwise be searched for. "Name the…" counts, "The passage of…" does not.
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex("""
+    [System.Text.RegularExpressions.GeneratedRegex($"""
         ^\s*(?:(?:hey|hi|hello|ok|okay)\b[\s,!]*)?(?:(?:please|pls)\s+)?
         (?:
           (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
@@ -112,9 +115,9 @@ public sealed partial class QuestionParser
            |i(?:['’]m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
            |do\s+you\s+have\b
            |what(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:deal|story|news|latest)|up|going\s+on)\s+(?:with|on|about)\b)
-          \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph|anything|everything|something)\b\s*)?
-          (?:(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*)?
-         |(?:(?:any|some|more)\s+)?(?:info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph)\s+(?:on|about|regarding|concerning|of|for|where|that|which)\b\s*
+          \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:{RequestNouns}|anything|everything|something)\b\s*)?
+          (?:{RequestLinks}\b\s*)?
+         |(?:(?:any|some|more)\s+)?(?:{RequestNouns})\s+{RequestLinks}\b\s*
         )
         """, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace)]
     private static partial System.Text.RegularExpressions.Regex RequestPreamble();

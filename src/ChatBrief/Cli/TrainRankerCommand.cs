@@ -30,6 +30,11 @@ internal static class TrainRankerCommand
         var command = new Command("train-ranker", "Train the passage ranking model on questions with known answers.") { corpus, questions, holdout, splitTitles, output, trees, leaves, minLeaf, rate, featureFraction, ignore };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
         {
+            if (parse.GetValue(splitTitles) && parse.GetValue(holdout) is not null)
+            {
+                throw new ArgumentException("Give either --split-titles or --holdout, not both: each decides which questions are held out.");
+            }
+
             using var host = CommonOptions.BuildHost(parse);
             var services = host.Services;
             var search = services.GetRequiredService<IOptions<SearchOptions>>().Value;

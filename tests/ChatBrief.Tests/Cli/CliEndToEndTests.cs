@@ -216,6 +216,16 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainRanker_SplitTitlesAndHoldoutTogether_FailsWithOneLineReason()
+    {
+        var result = await RunAsync("train-ranker", "--corpus", "c.jsonl", "--questions", "q.jsonl", "--split-titles", "--holdout", "h.jsonl", "--out", "m.zip");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("not both", result.StandardError);
+        Assert.False(File.Exists(Path.Combine(_workspace.Root, "m.zip")));
+    }
+
+    [Fact]
     public async Task Ask_RankingModelSettingNamesAMissingFile_FailsWithOneLineReason()
     {
         var result = await ChatBriefProcess.RunAsync(_workspace.Root, new Dictionary<string, string> { ["Search__RankingModel"] = "missing.zip" }, "ask", "anything?");
