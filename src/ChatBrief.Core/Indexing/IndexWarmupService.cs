@@ -8,7 +8,7 @@ namespace ChatBrief.Core.Indexing;
 /// <summary>
 /// Opens or builds the index in the background when a host starts; the doors answer "not ready" until it is done. The
 /// ranking model is loaded when the service is created (so a broken model stops the host at start, not at the first
-/// question), and the synonym list is read here, so that the first question does not wait for either.
+/// question), and the English word list is read here, so that the first question does not wait for either.
 /// </summary>
 internal sealed class IndexWarmupService(IndexManager index, RankingModel ranking, ILogger<IndexWarmupService> logger) : BackgroundService
 {
@@ -16,7 +16,7 @@ internal sealed class IndexWarmupService(IndexManager index, RankingModel rankin
     {
         try
         {
-            _ = SynonymTable.Shared;
+            _ = EnglishLexicon.Shared;
             logger.LogInformation("Ranking model: {Model}", ranking.Source);
             var report = await index.EnsureReadyAsync(cancellationToken: stoppingToken);
             var status = index.GetStatus();

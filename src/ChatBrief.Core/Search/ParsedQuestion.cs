@@ -31,5 +31,5 @@ public sealed record ParsedQuestion(
 /// <param name="Term">The analysed term.</param>
 /// <param name="Weight">Its inverse document frequency in the index: rare terms count most.</param>
 /// <param name="DocumentFrequency">How many passages contain it (0: the sources never use it).</param>
-/// <param name="Synonyms">Terms of words that can stand for it (<see cref="SynonymTable"/>).</param>
+/// <param name="Synonyms">Terms of words that can stand for it (<see cref="EnglishLexicon"/>).</param>
 public sealed record QueryTerm(string Term, double Weight, int DocumentFrequency, IReadOnlySet<string> Synonyms);

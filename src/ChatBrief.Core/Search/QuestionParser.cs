@@ -71,6 +71,7 @@ public sealed partial class QuestionParser
         }
 
         var reader = searcher.IndexReader;
+        content = content.ConvertAll(t => reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && SpellingCorrector.Correct(reader, IndexSchema.Text, t.Term) is { } meant ? t with { Term = meant } : t);
         var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
         var words = new List<string[]>();
@@ -85,7 +86,7 @@ public sealed partial class QuestionParser
                 var weight = InverseDocumentFrequency(df, passages) / wordTerms.Count;
                 if (!terms.TryGetValue(term, out var known) || known.Weight < weight)
                 {
-                    terms[term] = new QueryTerm(term, weight, df, SynonymTable.Shared.For(term));
+                    terms[term] = new QueryTerm(term, weight, df, EnglishLexicon.Shared.SynonymsOf(term));
                 }
             }
         }

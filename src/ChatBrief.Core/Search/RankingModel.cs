@@ -42,6 +42,9 @@ public sealed class RankingModel
         _ml = ml;
         _model = model;
         Source = source;
+
+        // Binding the model to this version's feature vector now refuses one trained on other features at load, not at the first question.
+        _engines.Add(CreateEngine());
     }
 
     /// <summary>Where the model came from ("built-in" or its file), for logs.</summary>
@@ -75,7 +78,7 @@ public sealed class RankingModel
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
         {
-            throw new InvalidDataException($"Search:RankingModel names '{path}', which is not a ranking model written by 'chatbrief train-ranker' ({e.Message}).", e);
+            throw new InvalidDataException($"Search:RankingModel names '{path}', which is not a ranking model written by this version's 'chatbrief train-ranker' ({e.Message}). Train one again, or leave the setting empty for the built-in model.", e);
         }
     }
 
@@ -98,7 +101,7 @@ public sealed class RankingModel
     {
         if (!_engines.TryTake(out var engine))
         {
-            engine = _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model);
+            engine = CreateEngine();
         }
 
         try
@@ -118,4 +121,6 @@ public sealed class RankingModel
             _engines.Add(engine);
         }
     }
+
+    private PredictionEngine<RankingRow, RankingScore> CreateEngine() => _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model);
 }

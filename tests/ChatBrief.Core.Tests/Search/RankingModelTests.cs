@@ -1,4 +1,7 @@
 using ChatBrief.Core.Search;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace ChatBrief.Core.Tests.Search;
 
@@ -77,6 +80,51 @@ public class RankingModelTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void FromOptions_ModelTrainedOnOtherFeatures_IsRefusedAtLoad()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            SaveModelReading(featureCount: RankingFeatures.Count + 2, path);
+
+            var error = Assert.Throws<InvalidDataException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = path }));
+
+            Assert.Contains("train-ranker", error.Message);
+            Assert.Contains($"{RankingFeatures.Count + 2}", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A real ranking model, as an older or newer version would write it, whose feature vector has another length.</summary>
+    private static void SaveModelReading(int featureCount, string path)
+    {
+        var ml = new MLContext(seed: 1);
+        var schema = SchemaDefinition.Create(typeof(RankingRow));
+        schema[nameof(RankingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        var rows = Enumerable.Range(0, 40).Select(i => new RankingRow
+        {
+            Question = (uint)(i / 4) + 1,
+            Label = i % 4 == 0 ? 1 : 0,
+            Features = Enumerable.Range(0, featureCount).Select(f => (i % 4 == 0 ? 1f : 0f) + f / 10f).ToArray(),
+        });
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var grouped = ml.Transforms.Conversion.MapValueToKey("QuestionKey", nameof(RankingRow.Question)).Fit(data).Transform(data);
+        var model = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        {
+            LabelColumnName = nameof(RankingRow.Label),
+            FeatureColumnName = nameof(RankingRow.Features),
+            RowGroupColumnName = "QuestionKey",
+            NumberOfTrees = 2,
+            MinimumExampleCountPerLeaf = 1,
+        }).Fit(grouped);
+        using var stream = File.Create(path);
+        ml.Model.Save(model, null, stream);
     }
 
     private static int Index(string name) => RankingFeatures.Names.ToList().IndexOf(name);

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Writes wordnet-synonyms.tsv from WordNet 3.0 (Debian: apt-get install wordnet-base; files in /usr/share/wordnet).
+"""Writes wordnet-lexicon.tsv from WordNet 3.0 (Debian: apt-get install wordnet-base; files in /usr/share/wordnet).
 
-One line per single-word lemma: the lemma, a tab, and the single words that can stand for it:
+One line per single-word lemma of WordNet (so that the list also tells which words are English), and per irregular form:
+the word, a tab, and the single words that can stand for it, if any:
   - the other words of its three most frequent senses, counting only senses seen in WordNet's sense-tagged corpus;
   - for verbs, the words of those senses' direct hypernyms as well ("beat" -> "defeat");
   - words derivationally related to it ("die" -> "death", "invade" -> "invasion");
   - irregular forms from WordNet's exception lists ("won" -> "win").
-Usage: make-synonyms.py [WORDNET_DIR] > wordnet-synonyms.tsv
+Usage: make-lexicon.py [WORDNET_DIR] > wordnet-lexicon.tsv
 """
 import collections
 import sys
@@ -49,7 +50,10 @@ for part in PARTS:
         lemma, sense_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
         tagged_senses = int(fields[5 + pointer_count])
         offsets = fields[6 + pointer_count: 6 + pointer_count + sense_count]
-        if not single(lemma) or tagged_senses == 0:
+        if not single(lemma):
+            continue
+        synonyms[lemma].update([])
+        if tagged_senses == 0:
             continue
         for offset in offsets[:min(tagged_senses, MOST_FREQUENT_SENSES)]:
             related = list(synsets[(part, offset)])
@@ -69,5 +73,4 @@ for part in ['noun', 'verb', 'adj']:
             synonyms[fields[0]].update(base for base in fields[1:] if '_' not in base)
 
 for lemma in sorted(synonyms):
-    if synonyms[lemma]:
-        print(lemma + '\t' + ' '.join(sorted(synonyms[lemma])))
+    print(lemma + '\t' + ' '.join(sorted(synonyms[lemma])))

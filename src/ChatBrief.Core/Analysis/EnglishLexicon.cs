@@ -3,37 +3,40 @@ using Lucene.Net.Analysis;
 namespace ChatBrief.Core.Analysis;
 
 /// <summary>
-/// English words that can stand for one another ("beat" and "defeat", "won" and "win"), as analysed terms, so that a
-/// question worded differently from its source still finds the words that answer it. The list is derived from WordNet
-/// (see <c>Lexicon/README.md</c>); a pair counts both ways.
+/// The English words, as analysed terms, and which of them can stand for one another ("beat" and "defeat", "won" and
+/// "win"): synonyms let a question worded differently from its source still find the words that answer it, and knowing
+/// the words tells a typing slip from a word the sources merely never use. The list is derived from WordNet (see
+/// <c>Lexicon/README.md</c>); a synonym pair counts both ways.
 /// </summary>
-public sealed class SynonymTable
+public sealed class EnglishLexicon
 {
-    private const string Resource = "ChatBrief.Core.Analysis.Lexicon.wordnet-synonyms.tsv";
+    private const string Resource = "ChatBrief.Core.Analysis.Lexicon.wordnet-lexicon.tsv";
 
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
-    private static readonly Lazy<SynonymTable> English = new(() =>
+    private static readonly Lazy<EnglishLexicon> English = new(() =>
     {
-        using var stream = typeof(SynonymTable).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"The synonym list '{Resource}' is missing from the assembly.");
+        using var stream = typeof(EnglishLexicon).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The word list '{Resource}' is missing from the assembly.");
         using var analyzer = new ChatBriefAnalyzer();
         return Read(new StreamReader(stream), analyzer);
     });
 
+    private readonly HashSet<string> _words;
     private readonly Dictionary<string, HashSet<string>> _synonyms;
 
-    private SynonymTable(Dictionary<string, HashSet<string>> synonyms) => _synonyms = synonyms;
+    private EnglishLexicon(HashSet<string> words, Dictionary<string, HashSet<string>> synonyms) => (_words, _synonyms) = (words, synonyms);
 
     /// <summary>The built-in English table, analysed with <see cref="ChatBriefAnalyzer"/>: loaded once, on first use.</summary>
-    public static SynonymTable Shared => English.Value;
+    public static EnglishLexicon Shared => English.Value;
 
-    /// <summary>Reads lines of <c>word TAB synonym synonym…</c>, keeping the words that analyse to a single term.</summary>
-    public static SynonymTable Read(TextReader lines, Analyzer analyzer)
+    /// <summary>Reads lines of <c>word TAB synonym synonym…</c> (synonyms may be none), keeping the words that analyse to a single term.</summary>
+    public static EnglishLexicon Read(TextReader lines, Analyzer analyzer)
     {
         // The whole list is analysed in one pass, not word by word: a token stream per word would cost a second at start.
         var text = lines.ReadToEnd();
         var terms = SingleTerms(text, analyzer);
+        var words = new HashSet<string>(StringComparer.Ordinal);
         var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Link(string a, string b)
         {
@@ -51,6 +54,7 @@ public sealed class SynonymTable
             var tab = line.IndexOf('\t');
             if (tab > 0 && terms.TryGetValue(lineStart, out var word))
             {
+                words.Add(word);
                 var offset = lineStart + tab + 1;
                 foreach (var other in line[(tab + 1)..].Split(' '))
                 {
@@ -67,7 +71,7 @@ public sealed class SynonymTable
             lineStart += line.Length + 1;
         }
 
-        return new SynonymTable(synonyms);
+        return new EnglishLexicon(words, synonyms);
     }
 
     /// <summary>The term of each whitespace-separated word that analyses to exactly one term, by the word's start offset.</summary>
@@ -97,5 +101,8 @@ public sealed class SynonymTable
         return tokensByWord.Where(w => w.Value.Count == 1).ToDictionary(w => w.Key, w => w.Value[0]);
     }
 
-    public IReadOnlySet<string> For(string term) => _synonyms.TryGetValue(term, out var set) ? set : None;
+    /// <summary>True when the term is an English word (or a form of one), not a name or a slip.</summary>
+    public bool Contains(string term) => _words.Contains(term);
+
+    public IReadOnlySet<string> SynonymsOf(string term) => _synonyms.TryGetValue(term, out var set) ? set : None;
 }

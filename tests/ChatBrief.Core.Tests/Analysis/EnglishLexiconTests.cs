@@ -1,0 +1,67 @@
+using ChatBrief.Core.Analysis;
+
+namespace ChatBrief.Core.Tests.Analysis;
+
+public class EnglishLexiconTests
+{
+    [Fact]
+    public void Read_OneLine_LinksAnalysedTermsBothWays()
+    {
+        using var analyzer = new ChatBriefAnalyzer();
+
+        var table = EnglishLexicon.Read(new StringReader("defeat\tbeat vanquish\n"), analyzer);
+
+        Assert.Contains("beat", table.SynonymsOf("defeat"));
+        Assert.Contains("vanquish", table.SynonymsOf("defeat"));
+        Assert.Contains("defeat", table.SynonymsOf("beat"));
+    }
+
+    [Fact]
+    public void Read_WordsThatAreStopWordsOrSeveralTerms_AreSkipped()
+    {
+        using var analyzer = new ChatBriefAnalyzer();
+
+        var table = EnglishLexicon.Read(new StringReader("war\tthe F-35A warfare\nmalformed line without a tab\n"), analyzer);
+
+        Assert.Equal(["warfar"], table.SynonymsOf("war"));
+        Assert.Empty(table.SynonymsOf("the"));
+    }
+
+    [Fact]
+    public void Read_WordWithoutSynonyms_IsKnownWithNone()
+    {
+        using var analyzer = new ChatBriefAnalyzer();
+
+        var table = EnglishLexicon.Read(new StringReader("rice\t\nmalformed line without a tab\n"), analyzer);
+
+        Assert.True(table.Contains("rice"));
+        Assert.Empty(table.SynonymsOf("rice"));
+        Assert.False(table.Contains("malform"));
+    }
+
+    [Fact]
+    public void Shared_Contains_EnglishWordsAndTheirFormsButNotNames()
+    {
+        using var analyzer = new ChatBriefAnalyzer();
+        bool Known(string word) => EnglishLexicon.Shared.Contains(analyzer.Tokenize(Core.Indexing.IndexSchema.Text, word).Single().Term);
+
+        Assert.True(Known("islands"));
+        Assert.True(Known("rice"));
+        Assert.True(Known("France"));
+        Assert.False(Known("Iwaya"));
+        Assert.False(Known("Senkau"));
+    }
+
+    [Fact]
+    public void SynonymsOf_UnknownTerm_IsEmpty()
+    {
+        Assert.Empty(EnglishLexicon.Shared.SynonymsOf("zzyzx"));
+    }
+
+    [Fact]
+    public void Shared_IrregularVerbForm_MeetsItsLemma()
+    {
+        Assert.Contains("win", EnglishLexicon.Shared.SynonymsOf("won"));
+        Assert.Contains("defeat", EnglishLexicon.Shared.SynonymsOf("beat"));
+    }
+}
