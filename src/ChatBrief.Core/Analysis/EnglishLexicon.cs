@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Util.Automaton;
 
 namespace ChatBrief.Core.Analysis;
 
@@ -24,8 +25,14 @@ public sealed class EnglishLexicon
 
     private readonly HashSet<string> _words;
     private readonly Dictionary<string, HashSet<string>> _synonyms;
+    private readonly ILookup<char, string> _spellingsByInitial;
 
-    private EnglishLexicon(HashSet<string> words, Dictionary<string, HashSet<string>> synonyms) => (_words, _synonyms) = (words, synonyms);
+    private EnglishLexicon(HashSet<string> words, Dictionary<string, HashSet<string>> synonyms, IEnumerable<string> spellings)
+    {
+        _words = words;
+        _synonyms = synonyms;
+        _spellingsByInitial = spellings.ToLookup(spelling => spelling[0]);
+    }
 
     /// <summary>The built-in English table, analysed with <see cref="ChatBriefAnalyzer"/>: loaded once, on first use.</summary>
     public static EnglishLexicon Shared => English.Value;
@@ -37,6 +44,7 @@ public sealed class EnglishLexicon
         var text = lines.ReadToEnd();
         var terms = SingleTerms(text, analyzer);
         var words = new HashSet<string>(StringComparer.Ordinal);
+        var spellings = new List<string>();
         var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Link(string a, string b)
         {
@@ -55,6 +63,7 @@ public sealed class EnglishLexicon
             if (tab > 0 && terms.TryGetValue(lineStart, out var word))
             {
                 words.Add(word);
+                spellings.Add(line[..tab].ToLowerInvariant());
                 var offset = lineStart + tab + 1;
                 foreach (var other in line[(tab + 1)..].Split(' '))
                 {
@@ -71,7 +80,7 @@ public sealed class EnglishLexicon
             lineStart += line.Length + 1;
         }
 
-        return new EnglishLexicon(words, synonyms);
+        return new EnglishLexicon(words, synonyms, spellings);
     }
 
     /// <summary>The term of each whitespace-separated word that analyses to exactly one term, by the word's start offset.</summary>
@@ -103,6 +112,32 @@ public sealed class EnglishLexicon
 
     /// <summary>True when the term is an English word (or a form of one), not a name or a slip.</summary>
     public bool Contains(string term) => _words.Contains(term);
+
+    /// <summary>
+    /// The English words as written (not analysed) that are fewest edits from <paramref name="word"/>, at most
+    /// <paramref name="maxEdits"/> (a swap of two letters is one), and that start with its letter.
+    /// </summary>
+    public IReadOnlyList<string> ClosestSpellings(string word, int maxEdits)
+    {
+        word = word.ToLowerInvariant();
+        if (word.Length == 0)
+        {
+            return [];
+        }
+
+        var candidates = _spellingsByInitial[word[0]];
+        for (var edits = 1; edits <= maxEdits; edits++)
+        {
+            var within = new CharacterRunAutomaton(new LevenshteinAutomata(word, withTranspositions: true).ToAutomaton(edits));
+            var found = candidates.Where(c => Math.Abs(c.Length - word.Length) <= edits && within.Run(c)).ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
+    }
 
     public IReadOnlySet<string> SynonymsOf(string term) => _synonyms.TryGetValue(term, out var set) ? set : None;
 }

@@ -41,6 +41,7 @@ public sealed partial class QuestionParser
         [.. NamePatterns.SpeechVerbs.Split('|'), "think", "thought", "view", "position", "comment", "remark"];
 
     private readonly Analyzer _analyzer;
+    private readonly SpellingCorrector _corrector;
     private readonly HashSet<string> _questionTerms;
     private readonly HashSet<string> _speakerTerms;
     private readonly HashSet<string> _authorTerms;
@@ -48,6 +49,7 @@ public sealed partial class QuestionParser
     public QuestionParser(Analyzer analyzer)
     {
         _analyzer = analyzer;
+        _corrector = new SpellingCorrector(analyzer);
         _questionTerms = AnalyzeAll(QuestionWords);
         _speakerTerms = AnalyzeAll(SpeakerVerbs);
         _authorTerms = AnalyzeAll(AuthorWords);
@@ -71,7 +73,7 @@ public sealed partial class QuestionParser
         }
 
         var reader = searcher.IndexReader;
-        content = content.ConvertAll(t => reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && SpellingCorrector.Correct(reader, IndexSchema.Text, t.Term) is { } meant ? t with { Term = meant } : t);
+        content = content.ConvertAll(t => reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset]) is { } meant ? t with { Term = meant } : t);
         var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
         var words = new List<string[]>();

@@ -1,4 +1,6 @@
 using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Indexing;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -8,10 +10,11 @@ namespace ChatBrief.Core.Search;
 /// <summary>
 /// Finds the word a user most likely meant when a question term never occurs in the sources: "Iwya" for Iwaya, "Senkau"
 /// for Senkaku, "F35" for F-35A. Chat questions are typed fast; without this one slip turns an answerable question into
-/// "the sources don't answer". An English word is never corrected: "rice" is a question about rice even when the sources
-/// only say "rise".
+/// "the sources don't answer". A slip is first matched against the sources' own terms, then, when its stem strays too far
+/// from theirs ("availabilty"), against the English words as written. An English word is never corrected: "rice" is a
+/// question about rice even when the sources only say "rise".
 /// </summary>
-public static class SpellingCorrector
+public sealed class SpellingCorrector(Analyzer analyzer)
 {
     // Shorter words are too often other real words one letter away ("abe" and "able"), so they are left as typed.
     private const int MinimumLetters = 4;
@@ -25,8 +28,11 @@ public static class SpellingCorrector
     // People rarely mistype a word's first letter, and fixing it makes the look-up cheap even on a large vocabulary.
     private const int SharedPrefix = 1;
 
-    /// <returns>The closest term of <paramref name="field"/> (the most frequent among equally close ones), or null.</returns>
-    public static string? Correct(IndexReader reader, string field, string term)
+    /// <param name="reader">The index whose passage text the correction must occur in.</param>
+    /// <param name="term">The analysed term, which no passage contains.</param>
+    /// <param name="typed">The word as the user wrote it.</param>
+    /// <returns>The passage-text term the user most likely meant (the most frequent among equally close ones), or null.</returns>
+    public string? Correct(IndexReader reader, string term, string typed)
     {
         var digits = Digits(term);
         if (term.Length < (digits.Length > 0 ? MinimumWithDigits : MinimumLetters) || digits.Length == term.Length || EnglishLexicon.Shared.Contains(term))
@@ -34,14 +40,18 @@ public static class SpellingCorrector
             return null;
         }
 
-        var terms = MultiFields.GetTerms(reader, field);
+        return FromSources(reader, term, digits) ?? FromEnglish(reader, typed);
+    }
+
+    private static string? FromSources(IndexReader reader, string term, string digits)
+    {
+        var terms = MultiFields.GetTerms(reader, IndexSchema.Text);
         if (terms is null)
         {
             return null;
         }
 
-        var maxEdits = term.Length >= TwoEditsFrom ? 2 : 1;
-        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, term), maxEdits, SharedPrefix, transpositions: true);
+        var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.Text, term), MaxEdits(term), SharedPrefix, transpositions: true);
         var closeness = candidates.Attributes.AddAttribute<IBoostAttribute>();
         (string Term, float Closeness, int Frequency)? best = null;
         while (candidates.MoveNext())
@@ -63,6 +73,25 @@ public static class SpellingCorrector
 
         return best?.Term;
     }
+
+    private string? FromEnglish(IndexReader reader, string typed)
+    {
+        if (typed.Length < MinimumLetters || !typed.All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+
+        return EnglishLexicon.Shared.ClosestSpellings(typed, MaxEdits(typed))
+            .Select(spelling => analyzer.Tokenize(IndexSchema.Text, spelling))
+            .Where(tokens => tokens.Count == 1)
+            .Select(tokens => (tokens[0].Term, Frequency: reader.DocFreq(new Term(IndexSchema.Text, tokens[0].Term))))
+            .Where(candidate => candidate.Frequency > 0)
+            .OrderByDescending(candidate => candidate.Frequency)
+            .Select(candidate => candidate.Term)
+            .FirstOrDefault();
+    }
+
+    private static int MaxEdits(string word) => word.Length >= TwoEditsFrom ? 2 : 1;
 
     private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 }

@@ -52,6 +52,22 @@ public class EnglishLexiconTests
         Assert.False(Known("Senkau"));
     }
 
+    [Theory]
+    [InlineData("availabilty", 2, "availability")]
+    [InlineData("rcie", 1, "rice")]
+    [InlineData("Goverment", 2, "government")]
+    public void ClosestSpellings_Slip_FindsTheWord(string typed, int maxEdits, string expected)
+    {
+        Assert.Contains(expected, EnglishLexicon.Shared.ClosestSpellings(typed, maxEdits));
+    }
+
+    [Fact]
+    public void ClosestSpellings_FewestEditsOnly_AndNothingWhenTooFar()
+    {
+        Assert.Equal(["island"], EnglishLexicon.Shared.ClosestSpellings("islnd", 2));
+        Assert.Empty(EnglishLexicon.Shared.ClosestSpellings("qzxv", 1));
+    }
+
     [Fact]
     public void SynonymsOf_UnknownTerm_IsEmpty()
     {
