@@ -49,16 +49,20 @@ public sealed partial class QuestionParser
     public QuestionParser(Analyzer analyzer)
     {
         _analyzer = analyzer;
-        _corrector = new SpellingCorrector(analyzer);
         _questionTerms = AnalyzeAll(QuestionWords);
         _speakerTerms = AnalyzeAll(SpeakerVerbs);
         _authorTerms = AnalyzeAll(AuthorWords);
+        _corrector = new SpellingCorrector(analyzer, _questionTerms.Concat(_speakerTerms).Concat(_authorTerms).ToHashSet(StringComparer.Ordinal));
     }
 
     public ParsedQuestion Parse(string question, int maxLength, IndexSearcher searcher, AliasTable aliases)
     {
         var (text, shortened) = Shorten(question.Trim(), maxLength);
-        var all = _analyzer.Tokenize(IndexSchema.Text, text);
+        var reader = searcher.IndexReader;
+
+        // Slips are corrected before anything reads the words, so that "wroet" still asks for an author.
+        var all = _analyzer.Tokenize(IndexSchema.Text, text).ConvertAll(t =>
+            reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset]) is { } meant ? t with { Term = meant } : t);
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
         var preamble = RequestPreamble().Match(text).Length;
@@ -72,8 +76,6 @@ public sealed partial class QuestionParser
             content = all;
         }
 
-        var reader = searcher.IndexReader;
-        content = content.ConvertAll(t => reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset]) is { } meant ? t with { Term = meant } : t);
         var passages = Math.Max(1, reader.DocFreq(new Term(IndexSchema.Kind, IndexSchema.PassageKind)));
         var terms = new Dictionary<string, QueryTerm>(StringComparer.Ordinal);
         var words = new List<string[]>();

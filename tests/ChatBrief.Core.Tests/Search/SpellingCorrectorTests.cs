@@ -29,6 +29,9 @@ public class SpellingCorrectorTests : IClassFixture<SpellingCorrectorTests.Corpu
     [InlineData("F35", "F35A")]
     [InlineData("availabilty", "availability")] // its stem is far from "availability"'s: found through the English words
     [InlineData("cooepration", "cooperation")]
+    [InlineData("defence", "Defense")] // British spelling of the sources' American one
+    [InlineData("wroet", "wrote")] // a word questions are asked with, which the sources need not use
+    [InlineData("happeed", "happen")] // a slip in a regular form of a word: the word list has only "happen"
     public async Task Correct_SlipInAWordTheSourcesUse_FindsThatWord(string typed, string meant)
     {
         var corrected = await CorrectAsync(typed);
@@ -43,6 +46,7 @@ public class SpellingCorrectorTests : IClassFixture<SpellingCorrectorTests.Corpu
     [InlineData("Iwxyz")] // too far from any word
     [InlineData("Iwa")] // too short to tell a slip from another name
     [InlineData("2019")] // numbers are never guessed
+    [InlineData("population")] // "people" is a synonym, but not the same word spelled another way
     public async Task Correct_NoLikelySlip_LeavesTheWordAsTyped(string typed)
     {
         Assert.Null(await CorrectAsync(typed));
@@ -69,7 +73,7 @@ public class SpellingCorrectorTests : IClassFixture<SpellingCorrectorTests.Corpu
     {
         await _corpus.Files.Index.EnsureReadyAsync();
         using var lease = _corpus.Files.Index.Acquire();
-        return new SpellingCorrector(_corpus.Files.Index.Analyzer).Correct(lease.Searcher.IndexReader, Term(typed), typed);
+        return new SpellingCorrector(_corpus.Files.Index.Analyzer, new HashSet<string> { "wrote", "happen" }).Correct(lease.Searcher.IndexReader, Term(typed), typed);
     }
 
     // "F35" analyses to f, 35 and f35: the whole word's term is the longest.

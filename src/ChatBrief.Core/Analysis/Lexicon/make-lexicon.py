@@ -6,7 +6,9 @@ the word, a tab, and the single words that can stand for it, if any:
   - the other words of its three most frequent senses, counting only senses seen in WordNet's sense-tagged corpus;
   - for verbs, the words of those senses' direct hypernyms as well ("beat" -> "defeat");
   - words derivationally related to it ("die" -> "death", "invade" -> "invasion");
-  - irregular forms from WordNet's exception lists ("won" -> "win").
+  - irregular forms from WordNet's exception lists ("won" -> "win");
+  - spelling variants: words of any one sense within two edits of each other, with the same first letter ("defence" ->
+    "defense", "centre" -> "center").
 Usage: make-lexicon.py [WORDNET_DIR] > wordnet-lexicon.tsv
 """
 import collections
@@ -65,6 +67,25 @@ for word, part, offset, target_word in derivations:
     target = synsets[(part, offset)][target_word - 1]
     if single(word) and single(target) and word != target:
         synonyms[word].add(target)
+
+def within_two_edits(a, b):
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2
+
+
+for words in synsets.values():
+    variants = [word for word in words if single(word) and len(word) >= 4]
+    for a in variants:
+        for b in variants:
+            if a != b and a[0] == b[0] and within_two_edits(a, b):
+                synonyms[a].add(b)
 
 for part in ['noun', 'verb', 'adj']:
     for line in open(WORDNET + part + '.exc'):
