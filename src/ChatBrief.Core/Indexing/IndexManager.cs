@@ -397,7 +397,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
         DateTimeOffset? builtAt = userData.TryGetValue(IndexSchema.CommitBuiltAt, out var stamp)
             && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
         var passages = sources.Sum(s => s.Passages);
-        var aliases = AliasLearner.Build(vocabularies, Path.Combine(_sourcesPath, AliasLearner.AliasesFileName), Analyzer);
+        var aliases = AliasLearner.Build(vocabularies, Path.Combine(_sourcesPath, AliasLearner.AliasesFileName), Analyzer, term => searcher.IndexReader.DocFreq(new Term(IndexSchema.Text, term)) > 0);
         var suggestions = new SuggestionList(sources.Select(s => s.Title)
             .Concat(vocabularies.SelectMany(v => v.Names).GroupBy(n => n.Key).OrderByDescending(g => g.Sum(n => n.Value)).Select(g => g.Key))
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -8,6 +8,9 @@ public class SourceVocabularyTests
 {
     private static readonly ChatBriefAnalyzer Analyzer = new();
 
+    // Sources that use none of the English acronyms' spellings, so that only what the test teaches is in the table.
+    private static bool NoEnglishAcronyms(string term) => false;
+
     private static Passage PassageOf(string text) => new("a#1", "a.txt", 1, 0, text, [new TextSpan(0, text.Length)], new DocumentMetadata("A"));
 
     [Fact]
@@ -27,7 +30,7 @@ public class SourceVocabularyTests
             PassageOf("The SDF cyber defense team consists of just 150 people."),
         ]);
 
-        var table = AliasLearner.Build([vocabulary], null, Analyzer);
+        var table = AliasLearner.Build([vocabulary], null, Analyzer, NoEnglishAcronyms);
 
         Assert.Contains(table.Groups, g => g.Any(s => s.SequenceEqual(["sdf"])) && g.Any(s => s.Any(t => t.StartsWith("forc", StringComparison.Ordinal))));
     }
@@ -39,7 +42,7 @@ public class SourceVocabularyTests
         File.WriteAllLines(file, ["# nicknames", "Pompeo = Secretary of State", "", "bad line without equals"]);
         try
         {
-            var table = AliasLearner.Build([SourceVocabulary.Empty], file, Analyzer);
+            var table = AliasLearner.Build([SourceVocabulary.Empty], file, Analyzer, NoEnglishAcronyms);
 
             var group = Assert.Single(table.Groups);
             Assert.Contains(group, s => s.SequenceEqual(["pompeo"]));
@@ -48,6 +51,17 @@ public class SourceVocabularyTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Build_EnglishAcronymWhoseNameTheSourcesUse_BecomesAlias()
+    {
+        var sourceTerms = Analyzer.Tokenize(Core.Indexing.IndexSchema.Text, "jamming of global positioning systems").Select(t => t.Term).ToHashSet();
+
+        var table = AliasLearner.Build([SourceVocabulary.Empty], null, Analyzer, sourceTerms.Contains);
+
+        var group = Assert.Single(table.Groups);
+        Assert.Contains(group, s => s.SequenceEqual(Analyzer.Tokenize(Core.Indexing.IndexSchema.Text, "GPS").Select(t => t.Term)));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes wordnet-lexicon.tsv from WordNet 3.0 (Debian: apt-get install wordnet-base; files in /usr/share/wordnet).
+"""Writes wordnet-lexicon.tsv and wordnet-acronyms.txt from WordNet 3.0 (Debian: apt-get install wordnet-base; files in
+/usr/share/wordnet).
 
-One line per single-word lemma of WordNet (so that the list also tells which words are English), and per irregular form:
+wordnet-lexicon.tsv has one line per single-word lemma of WordNet (so that the list also tells which words are English), and per irregular form:
 the word, a tab, and the single words that can stand for it, if any:
   - the other words of its three most frequent senses, counting only senses seen in WordNet's sense-tagged corpus;
   - for verbs, the words of those senses' direct hypernyms as well ("beat" -> "defeat");
@@ -9,12 +10,19 @@ the word, a tab, and the single words that can stand for it, if any:
   - irregular forms from WordNet's exception lists ("won" -> "win");
   - spelling variants: words of any one sense within two edits of each other, with the same first letter ("defence" ->
     "defense", "centre" -> "center").
-Usage: make-lexicon.py [WORDNET_DIR] > wordnet-lexicon.tsv
+
+wordnet-acronyms.txt has one line per acronym, in the format of the moderators' aliases.txt: the acronym and the other
+names of its sense that it abbreviates, separated by " = " ("GPS = Global Positioning System"). An acronym is left out
+when it has several senses ("USA": the country or its army), or when it is also an ordinary lower-case word.
+
+Usage: make-lexicon.py [WORDNET_DIR] [OUTPUT_DIR]
 """
 import collections
+import re
 import sys
 
 WORDNET = (sys.argv[1] if len(sys.argv) > 1 else '/usr/share/wordnet').rstrip('/') + '/'
+OUTPUT = (sys.argv[2] if len(sys.argv) > 2 else '.').rstrip('/') + '/'
 PARTS = ['noun', 'verb', 'adj', 'adv']
 POINTER_PART = {'n': 'noun', 'v': 'verb', 'a': 'adj', 's': 'adj', 'r': 'adv'}
 MOST_FREQUENT_SENSES = 3
@@ -25,6 +33,7 @@ def single(word):
 
 
 synsets = {}      # (part, offset) -> words
+written = []      # each synset's words as WordNet writes them (case kept), for acronyms
 hypernyms = {}    # (part, offset) -> offsets of direct hypernyms
 derivations = []  # (word, target part, target offset, target word number)
 for part in PARTS:
@@ -33,7 +42,8 @@ for part in PARTS:
             continue  # licence header
         fields = line.split()
         offset, count = fields[0], int(fields[3], 16)
-        words = [fields[4 + 2 * i].lower().split('(')[0] for i in range(count)]
+        written.append([fields[4 + 2 * i].split('(')[0] for i in range(count)])
+        words = [word.lower() for word in written[-1]]
         synsets[(part, offset)] = words
         pointer_count = int(fields[4 + 2 * count])
         pointers = [fields[5 + 2 * count + 4 * i: 9 + 2 * count + 4 * i] for i in range(pointer_count)]
@@ -93,5 +103,29 @@ for part in ['noun', 'verb', 'adj']:
         if len(fields) >= 2 and '_' not in fields[0]:
             synonyms[fields[0]].update(base for base in fields[1:] if '_' not in base)
 
-for lemma in sorted(synonyms):
-    print(lemma + '\t' + ' '.join(sorted(synonyms[lemma])))
+with open(OUTPUT + 'wordnet-lexicon.tsv', 'w') as lexicon:
+    for lemma in sorted(synonyms):
+        lexicon.write(lemma + '\t' + ' '.join(sorted(synonyms[lemma])) + '\n')
+
+SMALL_WORDS = {'of', 'the', 'and', 'for', 'to', 'in', 'on', 'de', 'du', 'a', 'an'}
+lower_case_words = {word for words in written for word in words if word.islower()}
+
+
+def initials(name):
+    return ''.join(word[0] for word in re.split(r"[_\-\s]+", name) if word and word.lower() not in SMALL_WORDS).upper()
+
+
+senses = collections.defaultdict(list)  # acronym -> for each of its senses, the names it stands for there
+for words in written:
+    for word in words:
+        letters = word.replace('.', '')
+        if re.fullmatch(r'[A-Z][A-Z0-9&]+', letters) and letters.lower() not in lower_case_words:
+            # Only the names it abbreviates, and its dotted spelling: "Europe" is in the sense of "EU" but is not the EU.
+            names = [other.replace('_', ' ') for other in words if other != word and (initials(other) == letters or other.replace('.', '') == letters)]
+            if any(' ' in name for name in names):
+                senses[word].append(names)
+
+with open(OUTPUT + 'wordnet-acronyms.txt', 'w') as out:
+    for acronym in sorted(senses):
+        if len(senses[acronym]) == 1:  # an acronym of several senses ("USA": the country or its army) is left out
+            out.write(' = '.join([acronym] + sorted(senses[acronym][0])) + '\n')
