@@ -66,9 +66,10 @@ public sealed partial class QuestionParser
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
         var preamble = RequestPreamble().Match(text).Length;
+        var capitalsMarkNames = CapitalsMarkNames(text);
         var content = all
             .Where(t => t.StartOffset >= preamble)
-            .Where(t => IsNamePart(text, t) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term)))
+            .Where(t => (capitalsMarkNames && IsNamePart(text, t)) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term)))
             .ToList();
         if (content.Count == 0 && all.Count > 0)
         {
@@ -126,6 +127,13 @@ public sealed partial class QuestionParser
         )
         """, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace)]
     private static partial System.Text.RegularExpressions.Regex RequestPreamble();
+
+    /// <summary>In "WHAT DID KONO SAY" or "What Did Kono Say" every word is capitalised, so capitals mark no name.</summary>
+    private static bool CapitalsMarkNames(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(word => char.IsLetter(word[0])).ToList();
+        return words.Count < 2 || words.Any(word => char.IsLower(word[0]));
+    }
 
     /// <summary>A capitalised word after the first, such as "Who" in "Doctor Who", is part of a name, not a question word.</summary>
     private static bool IsNamePart(string text, AnalyzedToken token) =>

@@ -83,6 +83,9 @@ public class QuestionParserTests : IClassFixture<QuestionParserTests.Corpus>
     [InlineData("The passage of what act?", "passag act")]
     [InlineData("What part of the Pacific?", "part pacif")]
     [InlineData("defending against cyberattacks from abroad", "defend cyberattack abroad")]
+    [InlineData("WHAT DID THE MINISTER SAY ABOUT THE ALLIANCE", "minist allianc")]
+    [InlineData("What Did The Minister Say About The Alliance?", "minist allianc")]
+    [InlineData("Who played Doctor Who?", "plai doctor who")]
     public async Task Parse_ChatRequestPhrasingAndFunctionWords_AreNotSearchedFor(string question, string expectedTerms)
     {
         await _corpus.Files.Index.EnsureReadyAsync();
