@@ -78,3 +78,11 @@ public sealed class TestCorpus : IDisposable
         }
     }
 }
+
+/// <summary>One <see cref="TestCorpus"/> shared by the tests of a class, as an xunit class fixture.</summary>
+public abstract class CorpusFixture(params (string Name, string Text)[] files) : IDisposable
+{
+    public TestCorpus Files { get; } = new(files);
+
+    public void Dispose() => Files.Dispose();
+}

@@ -3,21 +3,11 @@ using ChatBrief.Core.Answers;
 
 namespace ChatBrief.Core.Tests.Search;
 
-public class QuestionParserTests : IClassFixture<QuestionParserTests.Corpus>
+public class QuestionParserTests(QuestionParserTests.Corpus corpus) : IClassFixture<QuestionParserTests.Corpus>
 {
-    private readonly Corpus _corpus;
+    private readonly Corpus _corpus = corpus;
 
-    public QuestionParserTests(Corpus corpus)
-    {
-        _corpus = corpus;
-    }
-
-    public sealed class Corpus() : IDisposable
-    {
-        public TestCorpus Files { get; } = new(("a.txt", "The minister said the alliance is strong.\n\nThe F-35A crashed in the Pacific during an exercise."));
-
-        public void Dispose() => Files.Dispose();
-    }
+    public sealed class Corpus() : CorpusFixture(("a.txt", "The minister said the alliance is strong.\n\nThe F-35A crashed in the Pacific during an exercise."));
 
     [Theory]
     [InlineData("?")]

@@ -4,22 +4,12 @@ using ChatBrief.Core.Search;
 
 namespace ChatBrief.Core.Tests.Search;
 
-public class SpellingCorrectorTests : IClassFixture<SpellingCorrectorTests.Corpus>
+public class SpellingCorrectorTests(SpellingCorrectorTests.Corpus corpus) : IClassFixture<SpellingCorrectorTests.Corpus>
 {
-    private readonly Corpus _corpus;
+    private readonly Corpus _corpus = corpus;
 
-    public SpellingCorrectorTests(Corpus corpus)
-    {
-        _corpus = corpus;
-    }
-
-    public sealed class Corpus() : IDisposable
-    {
-        public TestCorpus Files { get; } = new(
-            ("a.txt", "Defense Minister Takeshi Iwaya requested cooperation after the F-35A crashed.\n\nThe Senkaku Islands are covered by the treaty.\n\nPrices continued to rise in the spring.\n\nThe joint press availability was held in April."));
-
-        public void Dispose() => Files.Dispose();
-    }
+    public sealed class Corpus() : CorpusFixture(
+        ("a.txt", "Defense Minister Takeshi Iwaya requested cooperation after the F-35A crashed.\n\nThe Senkaku Islands are covered by the treaty.\n\nPrices continued to rise in the spring.\n\nThe joint press availability was held in April.\n\nPeople were told."));
 
     [Theory]
     [InlineData("Iwya", "Iwaya")]
