@@ -40,6 +40,16 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
+    public void Answer_CorrectedSlip_SaysWhatWasSearched()
+    {
+        var answer = new Answer("q", false, [TestData.Passage(1, "Text.")]) { Corrections = [new CorrectedWord("Iwya", "Iwaya")] };
+
+        var text = Text(Card(AnswerMessages.Answer(answer, 0, 1, offerMore: true, Now)));
+
+        Assert.Contains("Searched for “Iwaya” instead of “Iwya”.", text);
+    }
+
+    [Fact]
     public void Answer_Results_HaveShowContextAndMoreResultsButtons()
     {
         var card = Card(AnswerMessages.Answer(new Answer("who?", false, [TestData.Passage(1, "A."), TestData.Passage(2, "B.", source: "b.txt", passage: 7)]), 0, 2, offerMore: true, Now));

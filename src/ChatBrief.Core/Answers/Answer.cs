@@ -11,7 +11,13 @@ public sealed record Answer(string Question, bool Abstained, IReadOnlyList<Answe
 
     /// <summary>When the index that answered was built.</summary>
     public DateTimeOffset? IndexBuiltAt { get; init; }
+
+    /// <summary>Words of the question taken for slips, each with the word searched instead, as the sources write it.</summary>
+    public IReadOnlyList<CorrectedWord> Corrections { get; init; } = [];
 }
+
+/// <summary>A word the user typed and the sources' word that was searched instead ("Iwya" and "Iwaya").</summary>
+public sealed record CorrectedWord(string Typed, string Searched);
 
 /// <summary>One quoted passage of an answer.</summary>
 /// <param name="Rank">1-based rank in the answer (counting skipped results too).</param>

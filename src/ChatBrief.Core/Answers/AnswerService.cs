@@ -2,6 +2,7 @@ using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util.Automaton;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,34 @@ public sealed class AnswerService(IndexManager index, RankingModel ranking, IOpt
         {
             QuestionShortened = outcome.Question.Shortened,
             IndexBuiltAt = lease.Snapshot.BuiltAt,
+            Corrections = outcome.Question.Corrections
+                .Select(correction => WrittenForm(correction, outcome.Passages, lease.Snapshot.PassageTerms) is { } written ? new CorrectedWord(correction.Typed, written) : null)
+                .OfType<CorrectedWord>()
+                .ToList(),
         };
+    }
+
+    /// <summary>
+    /// How the sources write a corrected term ("Iwaya" for the term "iwaya", "availability" for "avail"), taken from the
+    /// ranked passages; among several forms, the one nearest the typed word. Null when no ranked passage holds the term.
+    /// </summary>
+    private static string? WrittenForm(SpellingCorrection correction, IReadOnlyList<RankedPassage> passages, PassageTermCache cache)
+    {
+        var forms = passages
+            .SelectMany(p => cache.Get(p.Passage).Tokens.Where(t => t.Term == correction.Term).Select(t => p.Passage.Text[t.StartOffset..t.EndOffset]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var typed = correction.Typed.ToLowerInvariant();
+        for (var edits = 1; edits <= 2 && forms.Count > 1; edits++)
+        {
+            var near = new CharacterRunAutomaton(new LevenshteinAutomata(typed, withTranspositions: true).ToAutomaton(edits));
+            if (forms.FirstOrDefault(form => near.Run(form.ToLowerInvariant())) is { } nearest)
+            {
+                return nearest;
+            }
+        }
+
+        return forms.FirstOrDefault();
     }
 
     public async Task<PassageContext?> GetContextAsync(PassageReference passage, int radius, CancellationToken cancellationToken = default)

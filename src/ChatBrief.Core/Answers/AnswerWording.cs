@@ -12,6 +12,22 @@ public static class AnswerWording
 
     public const string Shortened = "Your question was long, so only its first part was searched.";
 
+    /// <summary>A long question full of slips names only this many, so the notice never crowds out the quotes.</summary>
+    public const int MaxCorrectionsNamed = 3;
+
+    /// <summary>"Searched for “Iwaya” instead of “Iwya”.": said whenever a slip was corrected, so that a wrong guess shows.</summary>
+    public static string Corrected(IReadOnlyList<CorrectedWord> corrections)
+    {
+        var named = corrections.Take(MaxCorrectionsNamed).Select(c => $"“{c.Searched}” instead of “{c.Typed}”").ToList();
+        var more = corrections.Count - named.Count;
+        if (more > 0)
+        {
+            named.Add(Count(more, "other word"));
+        }
+
+        return "Searched for " + (named.Count == 1 ? named[0] : $"{string.Join(", ", named[..^1])} and {named[^1]}") + ".";
+    }
+
     /// <summary>"Title, by Author", or the title alone when the author is unknown.</summary>
     public static string Byline(string title, string? author) => string.IsNullOrEmpty(author) ? title : $"{title}, by {author}";
 

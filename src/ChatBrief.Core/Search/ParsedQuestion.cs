@@ -23,6 +23,9 @@ public sealed record ParsedQuestion(
 {
     public double TotalWeight { get; } = Terms.Sum(t => t.Weight);
 
+    /// <summary>The question's words that were slips, with the term searched instead (<see cref="SpellingCorrector"/>).</summary>
+    public IReadOnlyList<SpellingCorrection> Corrections { get; init; } = [];
+
     /// <summary>The distinct content terms, for membership tests while reranking.</summary>
     public IReadOnlySet<string> TermSet { get; } = Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 }

@@ -61,7 +61,8 @@ public sealed partial class QuestionParser
         var reader = searcher.IndexReader;
 
         // Slips are corrected before anything reads the words, so that "wroet" still asks for an author.
-        var all = _analyzer.Tokenize(IndexSchema.Text, text).ConvertAll(t =>
+        var typed = _analyzer.Tokenize(IndexSchema.Text, text);
+        var all = typed.ConvertAll(t =>
             reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset]) is { } meant ? t with { Term = meant } : t);
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
@@ -97,7 +98,15 @@ public sealed partial class QuestionParser
         }
 
         var ordered = terms.Values.OrderByDescending(t => t.Weight).ToList();
-        return new ParsedQuestion(text, shortened, ordered, words, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor);
+        var corrections = all.Zip(typed)
+            .Where(pair => pair.First.Term != pair.Second.Term && content.Contains(pair.First))
+            .Select(pair => new SpellingCorrection(text[pair.Second.StartOffset..pair.Second.EndOffset], pair.First.Term))
+            .DistinctBy(correction => correction.Term)
+            .ToList();
+        return new ParsedQuestion(text, shortened, ordered, words, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor)
+        {
+            Corrections = corrections,
+        };
     }
 
     /// <summary>BM25's idf; a term the sources never use gets the weight of the rarest possible term.</summary>

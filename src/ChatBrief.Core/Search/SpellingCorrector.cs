@@ -8,6 +8,9 @@ using Lucene.Net.Util.Automaton;
 
 namespace ChatBrief.Core.Search;
 
+/// <summary>A word of a question that was a slip, and the analysed term searched instead.</summary>
+public sealed record SpellingCorrection(string Typed, string Term);
+
 /// <summary>
 /// Finds the word a user most likely meant when a question term never occurs in the sources: "Iwya" for Iwaya, "Senkau"
 /// for Senkaku, "F35" for F-35A. Chat questions are typed fast; without this one slip turns an answerable question into

@@ -131,7 +131,12 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
             parts.Add(AnswerWording.Shortened);
         }
 
-        return string.Join(" · ", parts);
+        if (answer.Corrections.Count > 0)
+        {
+            parts.Add(AnswerWording.Corrected(answer.Corrections));
+        }
+
+        return TextFitter.Fit(string.Join(" · ", parts), MessageLimits.FooterText, text => text);
     }
 
     private static IEnumerable<ActionRow> PagingRow(bool questionCarried, int skip, int pageSize, bool mayHaveMore)

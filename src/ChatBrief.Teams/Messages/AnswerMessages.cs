@@ -25,6 +25,11 @@ internal static class AnswerMessages
             blocks.Add(new Paragraph(AnswerWording.Shortened, ParagraphStyle.Subtle));
         }
 
+        if (answer.Corrections.Count > 0)
+        {
+            blocks.Add(new Paragraph(AnswerWording.Corrected(answer.Corrections), ParagraphStyle.Subtle));
+        }
+
         if (answer.Abstained)
         {
             blocks.Add(new Paragraph(Abstention, ParagraphStyle.Heading));

@@ -19,6 +19,11 @@ internal static class AnswerPrinter
             AnsiConsole.MarkupLineInterpolated($"[grey]({AnswerWording.Shortened})[/]");
         }
 
+        if (answer.Corrections.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]({AnswerWording.Corrected(answer.Corrections)})[/]");
+        }
+
         if (answer.Abstained)
         {
             AnsiConsole.WriteLine(AnswerWording.Abstention);

@@ -24,6 +24,19 @@ public class AnswerWordingTests
     }
 
     [Theory]
+    [InlineData(1, "Searched for “w1” instead of “t1”.")]
+    [InlineData(2, "Searched for “w1” instead of “t1” and “w2” instead of “t2”.")]
+    [InlineData(3, "Searched for “w1” instead of “t1”, “w2” instead of “t2” and “w3” instead of “t3”.")]
+    [InlineData(5, "Searched for “w1” instead of “t1”, “w2” instead of “t2”, “w3” instead of “t3” and 2 other words.")]
+    [InlineData(4, "Searched for “w1” instead of “t1”, “w2” instead of “t2”, “w3” instead of “t3” and 1 other word.")]
+    public void Corrected_Slips_NamesAtMostThree(int count, string expected)
+    {
+        var corrections = Enumerable.Range(1, count).Select(i => new CorrectedWord($"t{i}", $"w{i}")).ToList();
+
+        Assert.Equal(expected, AnswerWording.Corrected(corrections));
+    }
+
+    [Theory]
     [InlineData("Kate Polit", "Title, by Kate Polit (a.txt, paragraph 4)")]
     [InlineData(null, "Title (a.txt, paragraph 4)")]
     public void Citation_Passage_NamesTitleAuthorSourceAndParagraph(string? author, string expected)

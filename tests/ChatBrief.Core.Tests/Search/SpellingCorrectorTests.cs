@@ -1,4 +1,5 @@
 using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
 
@@ -49,6 +50,23 @@ public class SpellingCorrectorTests(SpellingCorrectorTests.Corpus corpus) : ICla
 
         Assert.False(answer.Abstained);
         Assert.Contains("Iwaya requested", answer.Results[0].Text);
+        Assert.Equal([new CorrectedWord("Iwya", "Iwaya")], answer.Corrections);
+    }
+
+    [Fact]
+    public async Task AskAsync_SlipInAWordWhoseStemDiffers_NamesTheWordAsTheSourcesWriteIt()
+    {
+        var answer = await _corpus.Files.AskAsync("When was the press availabilty?");
+
+        Assert.Equal([new CorrectedWord("availabilty", "availability")], answer.Corrections);
+    }
+
+    [Fact]
+    public async Task AskAsync_NoSlip_NoCorrection()
+    {
+        var answer = await _corpus.Files.AskAsync("What did Iwaya request?");
+
+        Assert.Empty(answer.Corrections);
     }
 
     [Fact]

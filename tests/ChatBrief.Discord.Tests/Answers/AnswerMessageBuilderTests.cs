@@ -93,6 +93,16 @@ public class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Build_CorrectedSlips_SaysWhatWasSearchedInTheFooter()
+    {
+        var answer = Samples.Answer(Samples.Passage()) with { Corrections = [new CorrectedWord("Iwya", "Iwaya"), new CorrectedWord("Senkau", "Senkaku")] };
+
+        var message = _builder.Build("who?", answer, skip: 0, pageSize: 3);
+
+        Assert.Equal("index built 3 hours ago · Searched for “Iwaya” instead of “Iwya” and “Senkaku” instead of “Senkau”.", message.Embeds[^1].Footer!.Text);
+    }
+
+    [Fact]
     public void Build_PageBeyondTheLastResult_SaysThereAreNoMore()
     {
         var message = _builder.Build("who?", Samples.Answer(), skip: 3, pageSize: 3);

@@ -24,6 +24,16 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_MisspelledName_AnswersAndSaysWhatItSearchedFor()
+    {
+        var result = await RunAsync("ask", "What did Iwya say about the F-35A?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(Searched for “Iwaya” instead of “Iwya”.)", result.StandardOutput);
+        Assert.Contains("Takeshi Iwaya requested cooperation", result.StandardOutput);
+    }
+
+    [Fact]
     public async Task AskJson_Question_PrintsTheDesignShapeWithExactQuotes()
     {
         var result = await RunAsync("ask", "--json", "--top", "2", "Who is Kate Polit?");
