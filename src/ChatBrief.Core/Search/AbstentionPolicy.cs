@@ -3,7 +3,8 @@ namespace ChatBrief.Core.Search;
 /// <summary>
 /// Decides from evidence, not from a raw score, whether the best passage answers: a passage answers when it holds most of
 /// the question's weighted vocabulary, or, for a paraphrased question, a good part of it spread over several of its words.
-/// A question whose rare words the sources never use ("the capital of France") is not answered by one shared name.
+/// A question whose rare words the sources never use ("the capital of France") is not answered by one shared name, and
+/// a question about what someone said is not answered when the sources never name them.
 /// </summary>
 public static class AbstentionPolicy
 {
@@ -21,6 +22,13 @@ public static class AbstentionPolicy
         if (ranked.Count == 0)
         {
             return "no passage shares a word with the question";
+        }
+
+        // What someone said cannot be in sources that never name them, however well the topic matches ("What did Obama
+        // say about the Senkaku Islands?").
+        if (question.AsksForSpeaker && question.Terms.FirstOrDefault(t => t.DocumentFrequency == 0 && question.NameTerms.Contains(t.Term)) is { } stranger)
+        {
+            return $"the sources never mention: {stranger.Term}";
         }
 
         var best = ranked[0];

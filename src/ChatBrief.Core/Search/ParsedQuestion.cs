@@ -26,6 +26,9 @@ public sealed record ParsedQuestion(
     /// <summary>The question's words that were slips, with the term searched instead (<see cref="SpellingCorrector"/>).</summary>
     public IReadOnlyList<SpellingCorrection> Corrections { get; init; } = [];
 
+    /// <summary>Terms of the words capitalised inside the question ("Iwaya", "Senkaku"), which name someone or something.</summary>
+    public IReadOnlySet<string> NameTerms { get; init; } = new HashSet<string>();
+
     /// <summary>The distinct content terms, for membership tests while reranking.</summary>
     public IReadOnlySet<string> TermSet { get; } = Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 }

@@ -60,14 +60,18 @@ public sealed partial class QuestionParser
         var (text, shortened) = Shorten(question.Trim(), maxLength);
         var reader = searcher.IndexReader;
 
+        var capitalsMarkNames = CapitalsMarkNames(text);
+
         // Slips are corrected before anything reads the words, so that "wroet" still asks for an author.
         var typed = _analyzer.Tokenize(IndexSchema.Text, text);
         var all = typed.ConvertAll(t =>
-            reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0 && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset]) is { } meant ? t with { Term = meant } : t);
+            reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0
+            && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset], looksLikeName: capitalsMarkNames && IsNamePart(text, t)) is { } meant
+                ? t with { Term = meant }
+                : t);
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
         var preamble = RequestPreamble().Match(text).Length;
-        var capitalsMarkNames = CapitalsMarkNames(text);
         var content = all
             .Where(t => t.StartOffset >= preamble)
             .Where(t => (capitalsMarkNames && IsNamePart(text, t)) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term)))
@@ -98,6 +102,10 @@ public sealed partial class QuestionParser
         }
 
         var ordered = terms.Values.OrderByDescending(t => t.Weight).ToList();
+        var names = content
+            .Where(t => capitalsMarkNames && IsNamePart(text, t))
+            .Select(t => t.Term)
+            .ToHashSet(StringComparer.Ordinal);
         var corrections = all.Zip(typed)
             .Where(pair => pair.First.Term != pair.Second.Term && content.Contains(pair.First))
             .Select(pair => new SpellingCorrection(text[pair.Second.StartOffset..pair.Second.EndOffset], pair.First.Term))
@@ -106,6 +114,7 @@ public sealed partial class QuestionParser
         return new ParsedQuestion(text, shortened, ordered, words, content, aliases.ExpansionsFor(content).ToList(), asksForSpeaker, asksForAuthor)
         {
             Corrections = corrections,
+            NameTerms = names,
         };
     }
 

@@ -33,16 +33,18 @@ public sealed class SpellingCorrector(Analyzer analyzer, IReadOnlySet<string> as
     // From this length on two slips are allowed; below it two edits reach too many unrelated words.
     private const int TwoEditsFrom = 8;
 
-    private static readonly string[] InflectionEndings = ["ing", "ed", "es", "s", "d"];
-
     // People rarely mistype a word's first letter, and fixing it makes the look-up cheap even on a large vocabulary.
     private const int SharedPrefix = 1;
+
+    private static readonly string[] InflectionEndings = ["ing", "ed", "es", "s", "d"];
 
     /// <param name="reader">The index whose passage text the correction must occur in.</param>
     /// <param name="term">The analysed term, which no passage contains.</param>
     /// <param name="typed">The word as the user wrote it.</param>
+    /// <param name="looksLikeName">The word is capitalised inside the question. It is then only matched against the
+    /// sources' terms: a name the sources never use ("Mays") must not become an English or question word ("may").</param>
     /// <returns>The passage-text term the user most likely meant (the most frequent among equally close ones), or null.</returns>
-    public string? Correct(IndexReader reader, string term, string typed)
+    public string? Correct(IndexReader reader, string term, string typed, bool looksLikeName)
     {
         var digits = Digits(term);
         if (term.Length < (digits.Length > 0 ? MinimumWithDigits : MinimumLetters) || digits.Length == term.Length)
@@ -53,6 +55,11 @@ public sealed class SpellingCorrector(Analyzer analyzer, IReadOnlySet<string> as
         if (EnglishLexicon.Shared.Contains(term))
         {
             return SpellingVariant(reader, term);
+        }
+
+        if (looksLikeName)
+        {
+            return FromSources(reader, term, digits);
         }
 
         var english = EnglishTermsNear(typed);

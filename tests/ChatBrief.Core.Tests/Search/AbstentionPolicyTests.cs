@@ -45,4 +45,28 @@ public class AbstentionPolicyTests
     {
         Assert.NotNull(AbstentionPolicy.Judge(Question, [Passage(0.2, 4)]));
     }
+
+    [Fact]
+    public void Judge_WhatSomeoneTheSourcesNeverNameSaid_AbstainsHoweverWellTheTopicMatches()
+    {
+        var question = new ParsedQuestion(
+            "What did Obama say about the Senkaku Islands?", false,
+            [new QueryTerm("obama", 3, 0, new HashSet<string>()), new QueryTerm("senkaku", 2.9, 2, new HashSet<string>()), new QueryTerm("island", 2, 4, new HashSet<string>())],
+            [["obama"], ["senkaku"], ["island"]], [], [], AsksForSpeaker: true, AsksForAuthor: false)
+        {
+            NameTerms = new HashSet<string> { "obama", "senkaku", "island" },
+        };
+
+        var reason = AbstentionPolicy.Judge(question, [Passage(0.9, 2)]);
+
+        Assert.Equal("the sources never mention: obama", reason);
+    }
+
+    [Fact]
+    public void Judge_UnknownWordThatIsNoName_LeftToCoverage()
+    {
+        var question = Question with { AsksForSpeaker = true };
+
+        Assert.Null(AbstentionPolicy.Judge(question, [Passage(0.6, 1)]));
+    }
 }

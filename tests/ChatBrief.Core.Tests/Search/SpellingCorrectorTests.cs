@@ -44,6 +44,28 @@ public class SpellingCorrectorTests(SpellingCorrectorTests.Corpus corpus) : ICla
     }
 
     [Fact]
+    public async Task Correct_NameNearAQuestionWord_StaysAName()
+    {
+        Assert.Equal("said", await CorrectAsync("saidu"));
+        Assert.Null(await CorrectAsync("Saidu", looksLikeName: true));
+    }
+
+    [Fact]
+    public async Task Correct_NameWithASlip_StillFindsTheSourcesName()
+    {
+        Assert.Equal("iwaya", await CorrectAsync("Iwya", looksLikeName: true));
+    }
+
+    [Fact]
+    public async Task AskAsync_UnknownNameOneLetterFromAQuestionWord_IsNotTakenForIt()
+    {
+        var answer = await _corpus.Files.AskAsync("What did Saidu say about the Senkaku Islands?");
+
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.Corrections);
+    }
+
+    [Fact]
     public async Task AskAsync_MisspelledName_AnswersFromThePassageThatNamesIt()
     {
         var answer = await _corpus.Files.AskAsync("What did Iwya request?");
@@ -77,11 +99,11 @@ public class SpellingCorrectorTests(SpellingCorrectorTests.Corpus corpus) : ICla
         Assert.True(answer.Abstained);
     }
 
-    private async Task<string?> CorrectAsync(string typed)
+    private async Task<string?> CorrectAsync(string typed, bool looksLikeName = false)
     {
         await _corpus.Files.Index.EnsureReadyAsync();
         using var lease = _corpus.Files.Index.Acquire();
-        return new SpellingCorrector(_corpus.Files.Index.Analyzer, new HashSet<string> { "wrote", "happen" }).Correct(lease.Searcher.IndexReader, Term(typed), typed);
+        return new SpellingCorrector(_corpus.Files.Index.Analyzer, new HashSet<string> { "wrote", "happen", "said" }).Correct(lease.Searcher.IndexReader, Term(typed), typed, looksLikeName);
     }
 
     // "F35" analyses to f, 35 and f35: the whole word's term is the longest.
