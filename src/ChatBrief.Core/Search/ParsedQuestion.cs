@@ -26,6 +26,9 @@ public sealed record ParsedQuestion(
     /// <summary>The question's words that were slips, with the term searched instead (<see cref="SpellingCorrector"/>).</summary>
     public IReadOnlyList<SpellingCorrection> Corrections { get; init; } = [];
 
+    /// <summary>The question asks what a name is or stands for ("What is the SCC?", "what's 2+2"), so its definition answers.</summary>
+    public bool AsksForDefinition { get; init; }
+
     /// <summary>Terms of the words capitalised inside the question ("Iwaya", "Senkaku"), which name someone or something.</summary>
     public IReadOnlySet<string> NameTerms { get; init; } = new HashSet<string>();
 

@@ -12,7 +12,9 @@ public sealed record RankedPassage(StoredPassage Passage, double Score, double C
 
 /// <summary>
 /// Orders candidates by the trained ranking model's score, except that when a question asks what someone said, passages
-/// where that person speaks come first, provided they cover nearly as much of the question as the best passage does.
+/// where that person speaks come first, provided they cover nearly as much of the question as the best passage does;
+/// and when it asks what something is, passages that hold both its name and another spelling of it (its definition)
+/// come next.
 /// </summary>
 public sealed class PassageRanker(RankingModel model)
 {
@@ -30,8 +32,9 @@ public sealed class PassageRanker(RankingModel model)
         var speakerBar = candidates.Max(c => c.Coverage) - SpeakerCoverageTolerance;
         var scores = model.Score(candidates.Select(c => c.Features).ToList());
         return candidates
-            .Select((c, i) => (Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords)))
+            .Select((c, i) => (Index: i, Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords)))
             .OrderByDescending(c => c.Speaks)
+            .ThenByDescending(c => candidates[c.Index].Defines)
             .ThenByDescending(c => c.Ranked.Score)
             .Select(c => c.Ranked)
             .ToList();

@@ -30,10 +30,16 @@ public sealed partial class QuestionParser
 
         // What is left of "I'm", "I've" and "we'll" once the apostrophe splits them.
         "im", "m", "ive", "ve", "ll",
+
+        // Chat shorthand for the words above: without it "what r they gonna do abt cyber attacks" searches for "abt".
+        "u", "ur", "r", "abt", "wat", "wut", "gonna", "wanna", "gotta", "pls", "plz", "thx", "btw", "fyi", "idk", "lol",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
     private static readonly string[] AuthorWords = ["wrote", "write", "writes", "written", "writer", "author", "authored", "byline"];
+
+    // Words that ask what a name means ("What does SDF stand for?"); elsewhere "stand" may be the topic ("Japan's stand on…").
+    private static readonly string[] DefinitionWords = ["stand", "stands", "define", "definition", "meaning"];
 
     // Verbs that ask what a person said or did: they turn on speaker attribution.
     // The speech verbs speaker detection uses, plus words that ask for a stance rather than words.
@@ -45,6 +51,7 @@ public sealed partial class QuestionParser
     private readonly HashSet<string> _questionTerms;
     private readonly HashSet<string> _speakerTerms;
     private readonly HashSet<string> _authorTerms;
+    private readonly HashSet<string> _definitionTerms;
 
     public QuestionParser(Analyzer analyzer)
     {
@@ -52,6 +59,7 @@ public sealed partial class QuestionParser
         _questionTerms = AnalyzeAll(QuestionWords);
         _speakerTerms = AnalyzeAll(SpeakerVerbs);
         _authorTerms = AnalyzeAll(AuthorWords);
+        _definitionTerms = AnalyzeAll(DefinitionWords);
         _corrector = new SpellingCorrector(analyzer, _questionTerms.Concat(_speakerTerms).Concat(_authorTerms).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -72,9 +80,11 @@ public sealed partial class QuestionParser
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
         var asksForAuthor = all.Any(t => _authorTerms.Contains(t.Term));
         var preamble = RequestPreamble().Match(text).Length;
+        var asksForDefinition = DefinitionQuestion().IsMatch(text[preamble..]);
         var content = all
             .Where(t => t.StartOffset >= preamble)
-            .Where(t => (capitalsMarkNames && IsNamePart(text, t)) || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term)))
+            .Where(t => (capitalsMarkNames && IsNamePart(text, t))
+                || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term) && !(asksForDefinition && _definitionTerms.Contains(t.Term))))
             .ToList();
         if (content.Count == 0 && all.Count > 0)
         {
@@ -115,6 +125,7 @@ public sealed partial class QuestionParser
         {
             Corrections = corrections,
             NameTerms = names,
+            AsksForDefinition = asksForDefinition,
         };
     }
 
@@ -126,12 +137,12 @@ public sealed partial class QuestionParser
     private const string RequestLinks = "(?:on|about|regarding|concerning|of|for|where|that|which)";
 
     /// <summary>
-    /// The way a chat message asks before it says what about: "tell me about", "can you summarise", "I want to know",
+    /// The way a chat message greets and asks before it says what about: "hey bot,", "tell me about", "can you summarise", "I want to know",
     /// "any info on", "show me the part about", "what's the deal with". Its words say nothing of the topic, and "quote" or "summary" would
     /// otherwise be searched for. "Name the…" counts, "The passage of…" does not.
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex($"""
-        ^\s*(?:(?:hey|hi|hello|ok|okay)\b[\s,!]*)?(?:(?:please|pls)\s+)?
+        ^\s*(?:(?:hey|hi|hello|ok|okay)\b(?:\s+(?:bot|chatbrief)\b)?[\s,!]*)?(?:(?:please|pls)\s+)?
         (?:
           (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
           (?:(?:tell|give|show|send|find|list|name|quote|summari[sz]e|explain|describe|remind)\b(?:\s+(?:me|us)\b)?
@@ -142,9 +153,19 @@ public sealed partial class QuestionParser
           \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:{RequestNouns}|anything|everything|something)\b\s*)?
           (?:{RequestLinks}\b\s*)?
          |(?:(?:any|some|more)\s+)?(?:{RequestNouns})\s+{RequestLinks}\b\s*
-        )
+        )?
         """, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace)]
     private static partial System.Text.RegularExpressions.Regex RequestPreamble();
+
+    /// <summary>"What is the SCC?", "what's 2+2", "What does SDF stand for?", "define FOIP": a short name asked about.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""
+        ^\s*(?:
+          (?:what|who)(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?\S+(?:\s+\S+){0,2}?
+         |what\s+does\s+(?:the\s+)?\S+(?:\s+\S+){0,2}?\s+(?:stand\s+for|mean)
+         |(?:define|definition\s+of)\s+(?:the\s+)?\S+(?:\s+\S+){0,2}?
+        )\s*[?.!]*\s*$
+        """, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace)]
+    private static partial System.Text.RegularExpressions.Regex DefinitionQuestion();
 
     /// <summary>In "WHAT DID KONO SAY" or "What Did Kono Say" every word is capitalised, so capitals mark no name.</summary>
     private static bool CapitalsMarkNames(string text)

@@ -9,7 +9,14 @@ namespace ChatBrief.Core.Search;
 /// <param name="BestSentence">Index into the passage's sentences of the one that best answers.</param>
 /// <param name="CoveredWords">How many of the question's written content words the passage contains.</param>
 /// <param name="SpeakerMatches">The question asks what someone said and a person it names speaks in the passage.</param>
-public sealed record CandidateEvidence(StoredPassage Passage, float[] Features, double Coverage, int BestSentence, int CoveredWords, bool SpeakerMatches);
+public sealed record CandidateEvidence(StoredPassage Passage, float[] Features, double Coverage, int BestSentence, int CoveredWords, bool SpeakerMatches)
+{
+    /// <summary>
+    /// The question asks what something is, and one sentence of the passage holds both the name it asks about and another
+    /// spelling of it ("SCC" and "Security Consultative Committee"): where the sources define it.
+    /// </summary>
+    public bool Defines { get; init; }
+}
 
 /// <summary>
 /// Measures what BM25 cannot see about each candidate: how much of the question's rare vocabulary one sentence holds
@@ -105,7 +112,10 @@ public static class RankingFeatures
                 (float)(SynonymWeight(question, sentence.Contains) / total),
                 (float)(m.Best.SoftCoverage / total),
             ];
-            evidence[i] = new CandidateEvidence(m.Passage, features, m.Coverage, m.Best.Index, m.CoveredWords, m.SpeakerMatches);
+            evidence[i] = new CandidateEvidence(m.Passage, features, m.Coverage, m.Best.Index, m.CoveredWords, m.SpeakerMatches)
+            {
+                Defines = question.AsksForDefinition && question.Aliases.Any(a => m.Terms.Sentences.Any(sentence => a.StandsFor.All(sentence.Contains) && a.Spelling.All(sentence.Contains))),
+            };
         }
 
         return evidence;

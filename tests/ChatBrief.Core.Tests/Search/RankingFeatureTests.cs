@@ -28,6 +28,21 @@ public class RankingFeatureTests
         Assert.Equal("defines.txt", answer.Results[0].Source);
     }
 
+    [Theory]
+    [InlineData("What is the SCC?")]
+    [InlineData("what's the SCC")]
+    [InlineData("define SCC")]
+    public async Task AskAsync_WhatIsAnAcronymThatManyPassagesUse_TheDefinitionComesFirst(string question)
+    {
+        using var corpus = new TestCorpus(
+            ("defines.txt", "Whatever the strains in trade, the alliance remains strong. That is the unmistakable message from the Security Consultative Committee (SCC or “2+2”) meeting held last week in Washington, where four ministers met."),
+            ("uses.txt", "The SCC statement is short. The SCC covers space."));
+
+        var answer = await corpus.AskAsync(question);
+
+        Assert.Equal("defines.txt", answer.Results[0].Source);
+    }
+
     [Fact]
     public async Task AskAsync_AcronymTypedForASpelledOutName_FindsTheName()
     {
