@@ -44,7 +44,7 @@ public sealed partial class QuestionParser
     // Verbs that ask what a person said or did: they turn on speaker attribution.
     // The speech verbs speaker detection uses, plus words that ask for a stance rather than words.
     private static readonly string[] SpeakerVerbs =
-        [.. NamePatterns.SpeechVerbs.Split('|'), "think", "thought", "view", "position", "comment", "remark"];
+        [.. NamePatterns.SpeechVerbs.Split('|'), "think", "thought", "view", "position", "comment", "remark", "quote", "quotes", "quoted"];
 
     private readonly Analyzer _analyzer;
     private readonly SpellingCorrector _corrector;
@@ -134,7 +134,7 @@ public sealed partial class QuestionParser
         Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 
     private const string RequestNouns = "info|information|details?|news|summary|overview|recap|quotes?|part|parts|section|passage|bit|paragraph";
-    private const string RequestLinks = "(?:on|about|regarding|concerning|of|for|where|that|which)";
+    private const string RequestLinks = "(?:on|about|regarding|concerning|of|for|from|by|where|that|which)";
 
     /// <summary>
     /// The way a chat message greets and asks before it says what about: "hey bot,", "tell me about", "can you summarise", "I want to know",
