@@ -25,8 +25,9 @@ public sealed partial class QuestionParser
         // Function words the index's short stop list keeps ("defending against cyberattacks" is answered by "defending the
         // country from cyberattacks"): as question terms they are rare yet say nothing of the topic.
         "against", "from", "after", "before", "over", "under", "through", "during", "within", "without", "across", "among",
-        "around", "upon", "toward", "towards", "onto", "than", "its", "his", "her", "hers", "he", "she", "him", "them",
-        "those", "some", "any", "each", "every", "other", "another", "also", "very", "just", "so", "too", "there", "here",
+        "around", "upon", "toward", "towards", "onto", "than", "regarding", "concerning", "re", "wrt", "its", "his", "her",
+        "hers", "he", "she", "him", "them", "those", "some", "any", "each", "every", "other", "another", "also", "very", "just",
+        "so", "too", "there", "here",
 
         // What is left of "I'm", "I've" and "we'll" once the apostrophe splits them.
         "im", "m", "ive", "ve", "ll",

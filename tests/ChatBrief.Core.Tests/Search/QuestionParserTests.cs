@@ -78,6 +78,7 @@ public class QuestionParserTests(QuestionParserTests.Corpus corpus) : IClassFixt
     [InlineData("Who played Doctor Who?", "plai doctor who")]
     [InlineData("What does F-35A stand for?", "f f35a 35")]
     [InlineData("Any quotes from the minister?", "minist")]
+    [InlineData("What did the minister say regarding the alliance?", "minist allianc")]
     [InlineData("What is the minister's stand on the alliance?", "minist stand allianc")]
     [InlineData("what r they gonna do abt the alliance pls", "allianc")]
     [InlineData("hey bot, what did the minister say about the alliance? thx", "minist allianc")]
