@@ -70,12 +70,16 @@ public sealed partial class QuestionParser
         var reader = searcher.IndexReader;
 
         var capitalsMarkNames = CapitalsMarkNames(text);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        int DocumentFrequency(string term) =>
+            frequencies.TryGetValue(term, out var known) ? known : frequencies[term] = reader.DocFreq(new Term(IndexSchema.Text, term));
 
         // Slips are corrected before anything reads the words, so that "wroet" still asks for an author.
         var typed = _analyzer.Tokenize(IndexSchema.Text, text);
+        var nameStarts = typed.Where(t => capitalsMarkNames && IsNamePart(text, t)).Select(t => t.StartOffset).ToHashSet();
         var all = typed.ConvertAll(t =>
-            reader.DocFreq(new Term(IndexSchema.Text, t.Term)) == 0
-            && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset], looksLikeName: capitalsMarkNames && IsNamePart(text, t)) is { } meant
+            DocumentFrequency(t.Term) == 0
+            && _corrector.Correct(reader, t.Term, text[t.StartOffset..t.EndOffset], looksLikeName: nameStarts.Contains(t.StartOffset)) is { } meant
                 ? t with { Term = meant }
                 : t);
         var asksForSpeaker = all.Any(t => _speakerTerms.Contains(t.Term));
@@ -84,7 +88,7 @@ public sealed partial class QuestionParser
         var asksForDefinition = DefinitionQuestion().IsMatch(text[preamble..]);
         var content = all
             .Where(t => t.StartOffset >= preamble)
-            .Where(t => (capitalsMarkNames && IsNamePart(text, t))
+            .Where(t => nameStarts.Contains(t.StartOffset)
                 || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term) && !(asksForDefinition && _definitionTerms.Contains(t.Term))))
             .ToList();
         if (content.Count == 0 && all.Count > 0)
@@ -103,7 +107,7 @@ public sealed partial class QuestionParser
             words.Add([.. wordTerms]);
             foreach (var term in wordTerms)
             {
-                var df = reader.DocFreq(new Term(IndexSchema.Text, term));
+                var df = DocumentFrequency(term);
                 var weight = InverseDocumentFrequency(df, passages) / wordTerms.Count;
                 if (!terms.TryGetValue(term, out var known) || known.Weight < weight)
                 {
@@ -114,11 +118,12 @@ public sealed partial class QuestionParser
 
         var ordered = terms.Values.OrderByDescending(t => t.Weight).ToList();
         var names = content
-            .Where(t => capitalsMarkNames && IsNamePart(text, t))
+            .Where(t => nameStarts.Contains(t.StartOffset))
             .Select(t => t.Term)
             .ToHashSet(StringComparer.Ordinal);
+        var searched = content.ToHashSet();
         var corrections = all.Zip(typed)
-            .Where(pair => pair.First.Term != pair.Second.Term && content.Contains(pair.First))
+            .Where(pair => pair.First.Term != pair.Second.Term && searched.Contains(pair.First))
             .Select(pair => new SpellingCorrection(text[pair.Second.StartOffset..pair.Second.EndOffset], pair.First.Term))
             .DistinctBy(correction => correction.Term)
             .ToList();
