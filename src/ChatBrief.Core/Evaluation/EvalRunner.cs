@@ -62,7 +62,8 @@ public static class EvalRunner
         var elapsed = stopwatch.Elapsed;
 
         var lines = new List<EvalResultLine>(questions.Count);
-        double hit1 = 0, hit3 = 0, hit10 = 0, mrr = 0, bestSentenceHits = 0;
+        var tally = new RankTally();
+        double bestSentenceHits = 0;
         int answerable = 0, falseAbstain = 0, strict = 0, strictAbstained = 0, soft = 0, softAbstained = 0, bestSentenceChecked = 0;
         for (var i = 0; i < questions.Count; i++)
         {
@@ -84,15 +85,7 @@ public static class EvalRunner
             answerable++;
             falseAbstain += answer.Abstained ? 1 : 0;
             var firstHit = FirstHitRank(question, answer.Results);
-            if (firstHit == 0)
-            {
-                continue;
-            }
-
-            hit1 += firstHit == 1 ? 1 : 0;
-            hit3 += firstHit <= 3 ? 1 : 0;
-            hit10 += 1;
-            mrr += 1.0 / firstHit;
+            tally.Add(firstHit);
             if (firstHit == 1 && answer.BestSentence is not null)
             {
                 bestSentenceChecked++;
@@ -100,19 +93,18 @@ public static class EvalRunner
             }
         }
 
-        static double Share(double count, int of) => of == 0 ? 0 : Math.Round(count / of, 4);
         var metrics = new EvalMetrics(
             questions.Count,
-            Share(hit1, answerable),
-            Share(hit3, answerable),
-            Share(hit10, answerable),
-            Share(mrr, answerable),
-            Share(strictAbstained, strict),
-            Share(softAbstained, soft),
-            Share(falseAbstain, answerable),
+            tally.HitAt1(answerable),
+            tally.HitAt3(answerable),
+            tally.HitAt10(answerable),
+            tally.MrrAt10(answerable),
+            RankTally.Share(strictAbstained, strict),
+            RankTally.Share(softAbstained, soft),
+            RankTally.Share(falseAbstain, answerable),
             questions.Count == 0 ? 0 : Math.Round(elapsed.TotalMilliseconds / questions.Count, 3))
         {
-            BestSentenceAt1 = bestSentenceChecked == 0 ? null : Share(bestSentenceHits, bestSentenceChecked),
+            BestSentenceAt1 = bestSentenceChecked == 0 ? null : RankTally.Share(bestSentenceHits, bestSentenceChecked),
         };
         return (metrics, lines);
     }
@@ -120,7 +112,7 @@ public static class EvalRunner
     /// <summary>1-based rank of the first hit in the top 10, or 0.</summary>
     private static int FirstHitRank(EvalQuestion question, IReadOnlyList<EvalResult> results)
     {
-        for (var rank = 0; rank < Math.Min(10, results.Count); rank++)
+        for (var rank = 0; rank < Math.Min(RankTally.Depth, results.Count); rank++)
         {
             if (IsHit(question, results[rank]))
             {

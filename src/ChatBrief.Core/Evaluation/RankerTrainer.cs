@@ -122,18 +122,16 @@ public static class RankerTrainer
     public static RankingQuality Measure(RankingModel model, IReadOnlyList<LabelledQuestion> questions)
     {
         var ranker = new PassageRanker(model);
-        double hit1 = 0, hit3 = 0, mrr = 0, reachable = 0;
+        var tally = new RankTally();
+        var reachable = 0;
         foreach (var question in questions)
         {
             var answering = question.Candidates.Where((_, i) => question.Answers[i]).Select(c => c.Passage.Id).ToHashSet(StringComparer.Ordinal);
             reachable += answering.Count > 0 ? 1 : 0;
-            var rank = ranker.Rank(question.Candidates).Take(10).ToList().FindIndex(r => answering.Contains(r.Passage.Id)) + 1;
-            hit1 += rank == 1 ? 1 : 0;
-            hit3 += rank is >= 1 and <= 3 ? 1 : 0;
-            mrr += rank >= 1 ? 1.0 / rank : 0;
+            tally.Add(ranker.Rank(question.Candidates).Take(RankTally.Depth).ToList().FindIndex(r => answering.Contains(r.Passage.Id)) + 1);
         }
 
-        var n = Math.Max(1, questions.Count);
-        return new RankingQuality(questions.Count, Math.Round(hit1 / n, 4), Math.Round(hit3 / n, 4), Math.Round(mrr / n, 4), Math.Round(reachable / n, 4));
+        var n = questions.Count;
+        return new RankingQuality(n, tally.HitAt1(n), tally.HitAt3(n), tally.MrrAt10(n), RankTally.Share(reachable, n));
     }
 }
