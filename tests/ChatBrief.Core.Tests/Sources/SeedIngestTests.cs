@@ -7,26 +7,18 @@ public class SeedIngestTests
     private const string Seed002 = "002_46279a2a37e59433.txt";
     private const string Seed004 = "004_96b31eea1c926156.txt";
 
-    [Fact]
-    public void Read_Seed004_ParagraphBrokenAfterObligesTheUsToComesOutWhole()
+    // Each paragraph was broken across lines mid-sentence; the edge is the paragraph's own first or last words.
+    [Theory]
+    [InlineData("obliges the US to", "which obliges the US to come to Japan’s defense, applies to the Senkaku Islands.", "Four elements of this year’s SCC declaration", "come to")]
+    [InlineData("presents an", "malicious cyber activity presents an increasing threat to the security", "Article V of the U.S.-Japan Security Treaty.”", "increasing threat")]
+    public void Read_Seed004_ParagraphBrokenMidSentenceComesOutWhole(string breakAt, string whole, string edge, string orphanStart)
     {
         var texts = TestSources.Texts(TestSources.ReadSeed(Seed004));
 
-        var paragraph = Assert.Single(texts, text => text.Contains("obliges the US to", StringComparison.Ordinal));
-        Assert.Contains("which obliges the US to come to Japan’s defense, applies to the Senkaku Islands.", paragraph, StringComparison.Ordinal);
-        Assert.StartsWith("Four elements of this year’s SCC declaration", paragraph, StringComparison.Ordinal);
-        Assert.DoesNotContain(texts, text => text.StartsWith("come to", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Read_Seed004_ParagraphBrokenAfterPresentsAnComesOutWhole()
-    {
-        var texts = TestSources.Texts(TestSources.ReadSeed(Seed004));
-
-        var paragraph = Assert.Single(texts, text => text.Contains("presents an", StringComparison.Ordinal));
-        Assert.Contains("malicious cyber activity presents an increasing threat to the security", paragraph, StringComparison.Ordinal);
-        Assert.EndsWith("Article V of the U.S.-Japan Security Treaty.”", paragraph, StringComparison.Ordinal);
-        Assert.DoesNotContain(texts, text => text.StartsWith("increasing threat", StringComparison.Ordinal));
+        var paragraph = Assert.Single(texts, text => text.Contains(breakAt, StringComparison.Ordinal));
+        Assert.Contains(whole, paragraph, StringComparison.Ordinal);
+        Assert.True(paragraph.StartsWith(edge, StringComparison.Ordinal) || paragraph.EndsWith(edge, StringComparison.Ordinal), paragraph);
+        Assert.DoesNotContain(texts, text => text.StartsWith(orphanStart, StringComparison.Ordinal));
     }
 
     [Fact]
