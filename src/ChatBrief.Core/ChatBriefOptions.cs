@@ -41,4 +41,10 @@ public sealed class SearchOptions
 
     /// <summary>A ranking model written by <c>train-ranker</c>, resolved against the current directory; empty uses the built-in one.</summary>
     public string RankingModel { get; set; } = "";
+
+    /// <summary>
+    /// The semantic layer: passages are embedded when indexed and questions when asked, so that candidates are also
+    /// found and ranked by meaning. Off, answers come from the lexical index alone and nothing is embedded.
+    /// </summary>
+    public bool Semantic { get; set; } = true;
 }

@@ -1,7 +1,9 @@
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
+using ChatBrief.Core.Semantic;
 using ChatBrief.Core.Sources;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,13 +31,24 @@ public static class CoreHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSourceIngest();
         services.AddSingleton<IDocumentParser, JsonlCorpusParser>();
-        services.AddSingleton<IndexManager>();
+        services.AddSingleton<IPassageEmbedder, ArcticXsEmbedder>();
+        services.AddSingleton(sp => new IndexManager(
+            sp.GetRequiredService<ISourceReader>(),
+            sp.GetRequiredService<IOptions<SourcesOptions>>(),
+            sp.GetRequiredService<IOptions<IndexOptions>>(),
+            sp.GetRequiredService<ILogger<IndexManager>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            SemanticEmbedder(sp)));
         services.AddSingleton<IIndexManager>(sp => sp.GetRequiredService<IndexManager>());
-        services.AddSingleton(sp => RankingModel.FromOptions(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => RankingModels.FromOptions(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         return services;
     }
+
+    /// <summary>The embedding model when <see cref="SearchOptions.Semantic"/> is on, else null (nothing is loaded).</summary>
+    public static IPassageEmbedder? SemanticEmbedder(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SearchOptions>>().Value.Semantic ? services.GetRequiredService<IPassageEmbedder>() : null;
 
     /// <summary>For long-running hosts: opens (or builds) the index at start, so the first question does not wait for it.</summary>
     public static IServiceCollection AddIndexWarmup(this IServiceCollection services) => services.AddHostedService<IndexWarmupService>();

@@ -9,9 +9,17 @@ namespace ChatBrief.Core.Tests;
 public sealed class TestCorpus : IDisposable
 {
     private ServiceProvider _services;
+    private IReadOnlyDictionary<string, string?> _settings;
 
     public TestCorpus(params (string Name, string Text)[] files)
+        : this(new Dictionary<string, string?>(), files)
     {
+    }
+
+    /// <param name="settings">Configuration beyond the folders, such as <c>["Search:Semantic"] = "false"</c>.</param>
+    public TestCorpus(IReadOnlyDictionary<string, string?> settings, params (string Name, string Text)[] files)
+    {
+        _settings = settings;
         Root = Path.Combine(Path.GetTempPath(), $"chatbrief-test-{Guid.NewGuid():N}");
         SourcesPath = Path.Combine(Root, "sources");
         IndexPath = Path.Combine(Root, "index");
@@ -24,9 +32,10 @@ public sealed class TestCorpus : IDisposable
         _services = BuildServices();
     }
 
-    /// <summary>Starts over with new services on the same folders, as a restarted process would.</summary>
-    public void Restart()
+    /// <summary>Starts over with new services on the same folders, as a restarted process would, optionally with other settings.</summary>
+    public void Restart(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? _settings;
         _services.Dispose();
         _services = BuildServices();
     }
@@ -39,6 +48,7 @@ public sealed class TestCorpus : IDisposable
                 ["Sources:Path"] = SourcesPath,
                 ["Index:Path"] = IndexPath,
             })
+            .AddInMemoryCollection(_settings)
             .Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -56,6 +66,8 @@ public sealed class TestCorpus : IDisposable
     public IndexManager Index => _services.GetRequiredService<IndexManager>();
 
     public IAnswerService Answers => _services.GetRequiredService<IAnswerService>();
+
+    public IServiceProvider Services => _services;
 
     public void Write(string name, string text)
     {

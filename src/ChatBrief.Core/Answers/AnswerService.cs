@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace ChatBrief.Core.Answers;
 
 /// <summary>Answers questions from the index: ranked, grouped passages quoted exactly, or an abstention with closest matches.</summary>
-public sealed class AnswerService(IndexManager index, RankingModel ranking, IOptions<SearchOptions> options, ILogger<AnswerService> logger) : IAnswerService
+public sealed class AnswerService(IndexManager index, RankingModels ranking, IOptions<SearchOptions> options, ILogger<AnswerService> logger) : IAnswerService
 {
     /// <summary>An abstention shows at most this many closest matches, so that it never reads like an answer.</summary>
     public const int MaxClosestMatches = 3;
 
-    private readonly PassageSearcher _searcher = new(index.Analyzer, new PassageRanker(ranking));
+    private readonly PassageSearcher _searcher = new(index.Analyzer, new PassageRanker(ranking), index.Embedder);
 
     public Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken = default) =>
         AnswerAsync(request, limitClosestMatches: true, cancellationToken);

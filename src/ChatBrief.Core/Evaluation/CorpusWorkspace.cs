@@ -1,4 +1,5 @@
 using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Semantic;
 using ChatBrief.Core.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class CorpusWorkspace : IDisposable
 
     public IndexManager Index { get; }
 
-    public static CorpusWorkspace Create(string corpusFile, ISourceReader reader, ILoggerFactory loggers, TimeProvider clock)
+    public static CorpusWorkspace Create(string corpusFile, ISourceReader reader, ILoggerFactory loggers, TimeProvider clock, IPassageEmbedder? embedder)
     {
         var corpus = Path.GetFullPath(corpusFile);
         if (!File.Exists(corpus))
@@ -38,7 +39,8 @@ public sealed class CorpusWorkspace : IDisposable
             Options.Create(new SourcesOptions { Path = sources }),
             Options.Create(new IndexOptions { Path = Path.Combine(root, "index") }),
             loggers.CreateLogger<IndexManager>(),
-            clock);
+            clock,
+            embedder);
         return new CorpusWorkspace(root, index);
     }
 

@@ -33,7 +33,7 @@ public static class RankerTrainer
 {
     public static IReadOnlyList<LabelledQuestion> Label(IndexManager index, IEnumerable<EvalQuestion> questions, int maxQuestionLength)
     {
-        var collector = new CandidateCollector(index.Analyzer);
+        var collector = new CandidateCollector(index.Analyzer, index.Embedder);
         using var lease = index.Acquire();
         return questions
             .Where(q => !q.IsUnanswerable)
@@ -74,12 +74,9 @@ public static class RankerTrainer
 
     public static RankingModel Train(IReadOnlyList<LabelledQuestion> questions, RankerTrainingSettings settings)
     {
-        if (settings.Ignored?.FirstOrDefault(name => !RankingFeatures.Names.Contains(name)) is { } unknown)
-        {
-            throw new ArgumentException($"There is no ranking feature named '{unknown}'. The features are: {string.Join(", ", RankingFeatures.Names)}.");
-        }
-
-        var ignored = RankingFeatures.Names.Select((name, i) => (name, i)).Where(f => settings.Ignored?.Contains(f.name) == true).Select(f => f.i).ToList();
+        // Every question's candidates are measured with one set: the semantic one when the index has vectors.
+        var features = questions.SelectMany(q => q.Candidates).FirstOrDefault()?.Features.Set ?? FeatureSet.Lexical;
+        var ignored = (settings.Ignored ?? new HashSet<string>()).Select(features.PositionOf).ToList();
         float[] Masked(float[] features)
         {
             if (ignored.Count == 0)
@@ -95,7 +92,7 @@ public static class RankerTrainer
         // A question with no answering candidate teaches nothing about order; LambdaMART's gradient for it is zero.
         var rows = questions
             .Where(q => q.Answers.Contains(true))
-            .SelectMany((q, i) => q.Candidates.Select((c, j) => new RankingRow { Question = (uint)i + 1, Label = q.Answers[j] ? 1 : 0, Features = Masked(c.Features) }))
+            .SelectMany((q, i) => q.Candidates.Select((c, j) => new RankingRow { Question = (uint)i + 1, Label = q.Answers[j] ? 1 : 0, Features = Masked(c.Features.Values) }))
             .ToList();
         if (rows.Count == 0)
         {
@@ -103,7 +100,7 @@ public static class RankerTrainer
         }
 
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.LoadFromEnumerable(rows, RankingModel.Schema(features));
         var grouped = ml.Transforms.Conversion.MapValueToKey("QuestionKey", nameof(RankingRow.Question)).Fit(data).Transform(data);
         var trainer = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
         {
@@ -116,12 +113,12 @@ public static class RankerTrainer
             LearningRate = settings.LearningRate,
             FeatureFraction = settings.FeatureFraction,
         });
-        return new RankingModel(ml, trainer.Fit(grouped));
+        return new RankingModel(ml, trainer.Fit(grouped), features);
     }
 
     public static RankingQuality Measure(RankingModel model, IReadOnlyList<LabelledQuestion> questions)
     {
-        var ranker = new PassageRanker(model);
+        var ranker = new PassageRanker(model.Features == FeatureSet.Semantic ? new RankingModels(RankingModel.BuiltIn(), model) : new RankingModels(model, null));
         var tally = new RankTally();
         var reachable = 0;
         foreach (var question in questions)

@@ -24,8 +24,13 @@ public sealed record IndexStatus(bool IsReady, int Documents, int Passages, Date
 /// <summary>One document of the index.</summary>
 public sealed record SourceSummary(string Source, string Title, string? Author, int Passages);
 
-/// <summary>How far a rebuild has got.</summary>
-public sealed record IndexBuildProgress(int Done, int Total, string? Current);
+/// <summary>How far a rebuild has got: sources read, and passages embedded for the semantic layer.</summary>
+public sealed record IndexBuildProgress(int Done, int Total, string? Current)
+{
+    public int Embedded { get; init; }
+
+    public int ToEmbed { get; init; }
+}
 
 /// <summary>What a rebuild did.</summary>
 public sealed record IndexBuildReport(
@@ -38,7 +43,17 @@ public sealed record IndexBuildReport(
     IReadOnlyList<SkippedSource> Skipped,
     bool FullRebuild,
     string? RebuildReason,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Passages embedded by this build (unchanged passages keep their vectors).</summary>
+    public int Embedded { get; init; }
+
+    /// <summary>Time spent embedding: the dominant cost of a build with the semantic layer on.</summary>
+    public TimeSpan EmbeddingTime { get; init; }
+
+    /// <summary>Passages embedded a second, or null when nothing was embedded.</summary>
+    public double? EmbeddingRate => Embedded == 0 || EmbeddingTime <= TimeSpan.Zero ? null : Embedded / EmbeddingTime.TotalSeconds;
+}
 
 /// <summary>A file of the sources folder that was not indexed, and why.</summary>
 public sealed record SkippedSource(string Path, string Reason);

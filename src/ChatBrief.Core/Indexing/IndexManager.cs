@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Passages;
 using ChatBrief.Core.Search;
+using ChatBrief.Core.Semantic;
 using ChatBrief.Core.Sources;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -22,6 +23,9 @@ public sealed class IndexManager : IIndexManager, IDisposable
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
+    // Passages are embedded this many at a time, so that the progress bar moves and a cancel is heard within seconds.
+    private const int EmbeddingChunk = 64;
+
     private readonly ISourceReader _reader;
     private readonly ILogger<IndexManager> _logger;
     private readonly TimeProvider _clock;
@@ -34,9 +38,10 @@ public sealed class IndexManager : IIndexManager, IDisposable
     private IndexSnapshot? _snapshot;
     private long _lastRefreshTicks;
 
-    public IndexManager(ISourceReader reader, IOptions<SourcesOptions> sources, IOptions<IndexOptions> index, ILogger<IndexManager> logger, TimeProvider clock)
+    public IndexManager(ISourceReader reader, IOptions<SourcesOptions> sources, IOptions<IndexOptions> index, ILogger<IndexManager> logger, TimeProvider clock, IPassageEmbedder? embedder = null)
     {
         _reader = reader;
+        Embedder = embedder;
         _logger = logger;
         _clock = clock;
         _sourcesPath = Path.GetFullPath(sources.Value.Path);
@@ -47,6 +52,9 @@ public sealed class IndexManager : IIndexManager, IDisposable
     public Analyzer Analyzer { get; } = IndexConfiguration.CreateAnalyzer();
 
     public string SourcesPath => _sourcesPath;
+
+    /// <summary>The model passages are embedded with, or null when the semantic layer is off.</summary>
+    public IPassageEmbedder? Embedder { get; }
 
     public IndexStatus GetStatus()
     {
@@ -134,13 +142,13 @@ public sealed class IndexManager : IIndexManager, IDisposable
                     return "no index exists yet";
                 }
 
-                var searchers = new SearcherManager(directory, new BM25SearcherFactory());
+                var searchers = new SearcherManager(directory, new PassageSearcherFactory(Embedder));
                 var searcher = searchers.Acquire();
-                string? version;
+                string? problem;
                 try
                 {
-                    version = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData.TryGetValue(IndexSchema.CommitSchemaVersion, out var stored) ? stored : null;
-                    if (version == IndexSchema.Version)
+                    problem = Unusable(((DirectoryReader)searcher.IndexReader).IndexCommit.UserData);
+                    if (problem is null)
                     {
                         PublishSnapshot(searcher);
                     }
@@ -150,10 +158,10 @@ public sealed class IndexManager : IIndexManager, IDisposable
                     searchers.Release(searcher);
                 }
 
-                if (version != IndexSchema.Version)
+                if (problem is not null)
                 {
                     searchers.Dispose();
-                    return $"the index was built by schema version {version ?? "unknown"}, this version reads {IndexSchema.Version}";
+                    return problem;
                 }
 
                 Volatile.Write(ref _searchers, searchers);
@@ -165,6 +173,26 @@ public sealed class IndexManager : IIndexManager, IDisposable
                 return $"the index could not be read ({e.GetType().Name}: {e.Message})";
             }
         }
+    }
+
+    /// <summary>Why a commit cannot serve this version (another schema, or vectors of another model or none), or null.</summary>
+    private string? Unusable(IDictionary<string, string> commit)
+    {
+        var version = commit.TryGetValue(IndexSchema.CommitSchemaVersion, out var stored) ? stored : null;
+        if (version != IndexSchema.Version)
+        {
+            return $"the index was built by schema version {version ?? "unknown"}, this version reads {IndexSchema.Version}";
+        }
+
+        var model = commit.TryGetValue(IndexSchema.CommitEmbeddingModel, out var embedded) ? embedded : null;
+        if (Embedder is not null && model != Embedder.ModelId)
+        {
+            return model is null
+                ? "the index has no passage vectors yet (it was built with Search:Semantic off)"
+                : $"the index's passage vectors come from {model}, this version uses {Embedder.ModelId}";
+        }
+
+        return null;
     }
 
     private async Task<IndexBuildReport> RebuildCoreAsync(bool full, string? reason, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
@@ -208,6 +236,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
         var directory = OpenDirectory();
         var skipped = new List<SkippedSource>();
         int added = 0, updated = 0, unchanged = 0, kept = 0;
+        var embedding = new EmbeddingTally();
 
         IndexWriter writer;
         try
@@ -250,11 +279,12 @@ public sealed class IndexManager : IIndexManager, IDisposable
                         _logger.LogInformation("{Source}: {Note}", file.Source, note);
                     }
 
-                    writer.DeleteDocuments(IndexSchema.SourceTerm(file.Source));
                     var passages = result.Documents.SelectMany(PassageBuilder.Build).ToList();
-                    foreach (var passage in passages)
+                    var vectors = Embed(passages, wasIndexed ? IndexedVectors(file.Source) : [], embedding, new IndexBuildProgress(i, files.Count, file.Source), progress, cancellationToken);
+                    writer.DeleteDocuments(IndexSchema.SourceTerm(file.Source));
+                    for (var p = 0; p < passages.Count; p++)
                     {
-                        writer.AddDocument(IndexSchema.ToDocument(passage, SpeakerDetector.Detect(passage)));
+                        writer.AddDocument(IndexSchema.ToDocument(passages[p], SpeakerDetector.Detect(passages[p]), vectors?[p]));
                     }
 
                     var vocabulary = SourceVocabulary.Learn(passages);
@@ -285,15 +315,25 @@ public sealed class IndexManager : IIndexManager, IDisposable
 
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new IndexBuildProgress(files.Count, files.Count, null));
-                writer.SetCommitData(new Dictionary<string, string>
+                var commitData = new Dictionary<string, string>
                 {
                     [IndexSchema.CommitSchemaVersion] = IndexSchema.Version,
                     [IndexSchema.CommitBuiltAt] = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-                });
+                };
+                if (Embedder is not null)
+                {
+                    commitData[IndexSchema.CommitEmbeddingModel] = Embedder.ModelId;
+                }
+
+                writer.SetCommitData(commitData);
                 writer.Commit();
                 PublishCommit(directory);
                 var snapshot = _snapshot!;
-                return new IndexBuildReport(snapshot.Documents, snapshot.Passages, added, updated, removed, unchanged, skipped, full, reason, stopwatch.Elapsed);
+                return new IndexBuildReport(snapshot.Documents, snapshot.Passages, added, updated, removed, unchanged, skipped, full, reason, stopwatch.Elapsed)
+                {
+                    Embedded = embedding.Passages,
+                    EmbeddingTime = embedding.Time,
+                };
             }
             catch
             {
@@ -301,6 +341,83 @@ public sealed class IndexManager : IIndexManager, IDisposable
                 writer.Rollback();
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// The passages' vectors, in order: reused from the last commit where a passage's embedded text is unchanged (an
+    /// edited file re-embeds only its edited paragraphs), computed otherwise. Null when the semantic layer is off.
+    /// </summary>
+    private byte[][]? Embed(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, byte[]> indexed, EmbeddingTally tally, IndexBuildProgress at, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (Embedder is null)
+        {
+            return null;
+        }
+
+        var texts = passages.Select(p => EmbeddingText.ForPassage(p.Metadata.Title, p.Metadata.TitleFromText, p.Text)).ToList();
+        var vectors = texts.Select(text => indexed.GetValueOrDefault(text)).ToArray();
+        var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToList();
+        var stopwatch = Stopwatch.StartNew();
+        for (var start = 0; start < missing.Count; start += EmbeddingChunk)
+        {
+            progress?.Report(at with { Embedded = start, ToEmbed = missing.Count });
+            var chunk = missing.Skip(start).Take(EmbeddingChunk).ToList();
+            var embedded = Embedder.EmbedPassages(chunk.ConvertAll(i => texts[i]), cancellationToken);
+            for (var j = 0; j < chunk.Count; j++)
+            {
+                vectors[chunk[j]] = QuantizedVector.Encode(embedded[j]);
+            }
+        }
+
+        tally.Add(missing.Count, stopwatch.Elapsed);
+        return vectors!;
+    }
+
+    /// <summary>The last commit's vectors of one source's passages, by the text they were embedded from.</summary>
+    private Dictionary<string, byte[]> IndexedVectors(string source)
+    {
+        var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (_searchers is null || Embedder is null)
+        {
+            return vectors;
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            if (searcher is not PassageIndexSearcher { Vectors: { } indexed })
+            {
+                return vectors;
+            }
+
+            foreach (var hit in searcher.Search(new TermQuery(IndexSchema.SourceTerm(source)), Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs)
+            {
+                if (indexed.Encoded(hit.Doc) is { } bytes)
+                {
+                    var passage = IndexSchema.ToStoredPassage(searcher.Doc(hit.Doc));
+                    vectors[EmbeddingText.ForPassage(passage.Metadata.Title, passage.Metadata.TitleFromText, passage.Text)] = bytes;
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        return vectors;
+    }
+
+    private sealed class EmbeddingTally
+    {
+        public int Passages { get; private set; }
+
+        public TimeSpan Time { get; private set; }
+
+        public void Add(int passages, TimeSpan time)
+        {
+            Passages += passages;
+            Time += time;
         }
     }
 
@@ -334,7 +451,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
         {
             if (_searchers is null)
             {
-                Volatile.Write(ref _searchers, new SearcherManager(directory, new BM25SearcherFactory()));
+                Volatile.Write(ref _searchers, new SearcherManager(directory, new PassageSearcherFactory(Embedder)));
             }
             else
             {
@@ -426,9 +543,16 @@ public sealed class IndexManager : IIndexManager, IDisposable
         return _directory;
     }
 
-    /// <summary>Searchers use the same similarity the writer scored with.</summary>
-    private sealed class BM25SearcherFactory : SearcherFactory
+    /// <summary>
+    /// Searchers use the same similarity the writer scored with, and carry their commit's passage vectors: derived state
+    /// that travels with its searcher can never be read against another commit.
+    /// </summary>
+    private sealed class PassageSearcherFactory(IPassageEmbedder? embedder) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = IndexConfiguration.CreateSimilarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new PassageIndexSearcher(reader, embedder is null ? null : PassageVectors.Load(reader, IndexSchema.Vector, embedder.Dimensions))
+            {
+                Similarity = IndexConfiguration.CreateSimilarity(),
+            };
     }
 }

@@ -10,7 +10,7 @@ namespace ChatBrief.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the sources.</summary>
-    public const string Version = "8";
+    public const string Version = "9";
 
     public const string Kind = "kind";
     public const string Id = "id";
@@ -30,16 +30,18 @@ internal static class IndexSchema
     public const string DocumentCount = "documents";
     public const string Speakers = "speakers";
     public const string Vocabulary = "vocabulary";
+    public const string Vector = "vector";
 
     public const string PassageKind = "passage";
     public const string SourceKind = "source";
 
     public const string CommitSchemaVersion = "schema_version";
     public const string CommitBuiltAt = "built_at";
+    public const string CommitEmbeddingModel = "embedding_model";
 
     public static Term SourceTerm(string source) => new(Source, source);
 
-    public static Document ToDocument(Passage passage, IReadOnlyCollection<string> speakers)
+    public static Document ToDocument(Passage passage, IReadOnlyCollection<string> speakers, byte[]? vector = null)
     {
         var document = new Document
         {
@@ -59,6 +61,12 @@ internal static class IndexSchema
         if (passage.Metadata.TitleFromText)
         {
             document.Add(new StoredField(TitleFromText, 1));
+        }
+
+        if (vector is not null)
+        {
+            // Doc values, not a stored field: the whole column is read once per commit, fast, in document order.
+            document.Add(new BinaryDocValuesField(Vector, new Lucene.Net.Util.BytesRef(vector)));
         }
 
         if (speakers.Count > 0)

@@ -16,6 +16,12 @@ public static class AbstentionPolicy
 
     public const int ParaphraseWords = 3;
 
+    /// <summary>With vectors, a best passage this close in meaning answers whatever its wording (casual phrasing, slang, paraphrase)…</summary>
+    public static readonly float ConfidentCosine = float.Parse(Environment.GetEnvironmentVariable("CB_HI") ?? "0.9", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>…and one this far never does, however many of the question's words it shares.</summary>
+    public static readonly float MinimumCosine = float.Parse(Environment.GetEnvironmentVariable("CB_LO") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <returns>Why the search abstains, or null when the best passage answers.</returns>
     public static string? Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
     {
@@ -32,6 +38,19 @@ public static class AbstentionPolicy
         }
 
         var best = ranked[0];
+        if (best.Cosine is { } cosine)
+        {
+            if (cosine < MinimumCosine)
+            {
+                return $"the best passage is not close in meaning to the question (cosine {cosine:0.00})";
+            }
+
+            if (cosine >= ConfidentCosine)
+            {
+                return null;
+            }
+        }
+
         var paraphrased = best.Coverage >= ParaphraseCoverage && best.CoveredWords >= ParaphraseWords;
         if (best.Coverage < MinimumCoverage && !paraphrased)
         {

@@ -8,7 +8,11 @@ namespace ChatBrief.Core.Search;
 /// <param name="Coverage">Share of the question's weighted terms that the passage contains (0..1).</param>
 /// <param name="BestSentence">Index into the passage's sentences of the one that best answers.</param>
 /// <param name="CoveredWords">How many of the question's written content words the passage contains.</param>
-public sealed record RankedPassage(StoredPassage Passage, double Score, double Coverage, int BestSentence, int CoveredWords);
+public sealed record RankedPassage(StoredPassage Passage, double Score, double Coverage, int BestSentence, int CoveredWords)
+{
+    /// <summary>The cosine of the question's embedding with the passage's, or null without vectors.</summary>
+    public float? Cosine { get; init; }
+}
 
 /// <summary>
 /// Orders candidates by the trained ranking model's score, except that when a question asks what someone said, passages
@@ -16,7 +20,7 @@ public sealed record RankedPassage(StoredPassage Passage, double Score, double C
 /// and when it asks what something is, passages that hold both its name and another spelling of it (its definition)
 /// come next.
 /// </summary>
-public sealed class PassageRanker(RankingModel model)
+public sealed class PassageRanker(RankingModels models)
 {
     // Set by hand, not learnt: SQuAD, the training data, has almost no "what did X say" questions, so the model cannot
     // weigh attribution; a rule can. The tolerance keeps a speaker who is off the topic from jumping the queue.
@@ -30,9 +34,10 @@ public sealed class PassageRanker(RankingModel model)
         }
 
         var speakerBar = candidates.Max(c => c.Coverage) - SpeakerCoverageTolerance;
-        var scores = model.Score(candidates.Select(c => c.Features).ToList());
+        var (model, read) = models.For(candidates[0].Features.Set);
+        var scores = model.Score(candidates.Select(c => read(c.Features)).ToList());
         return candidates
-            .Select((c, i) => (Index: i, Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords)))
+            .Select((c, i) => (Index: i, Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords) { Cosine = c.Cosine }))
             .OrderByDescending(c => c.Speaks)
             .ThenByDescending(c => candidates[c.Index].Defines)
             .ThenByDescending(c => c.Ranked.Score)

@@ -1,4 +1,5 @@
 using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Semantic;
 using Lucene.Net.Analysis;
 
 namespace ChatBrief.Core.Search;
@@ -6,10 +7,10 @@ namespace ChatBrief.Core.Search;
 /// <summary>What a search found: passages best first, and whether they answer at all.</summary>
 public sealed record SearchOutcome(ParsedQuestion Question, IReadOnlyList<RankedPassage> Passages, bool Abstained, string AbstentionReason);
 
-/// <summary>Finds the passages that answer a question: BM25 candidates from Lucene, reranked, then judged by <see cref="AbstentionPolicy"/>.</summary>
-public sealed class PassageSearcher(Analyzer analyzer, PassageRanker ranker)
+/// <summary>Finds the passages that answer a question: BM25 candidates from Lucene and the passages nearest in meaning, reranked, then judged by <see cref="AbstentionPolicy"/>.</summary>
+public sealed class PassageSearcher(Analyzer analyzer, PassageRanker ranker, IPassageEmbedder? embedder = null)
 {
-    private readonly CandidateCollector _collector = new(analyzer);
+    private readonly CandidateCollector _collector = new(analyzer, embedder);
 
     public SearchOutcome Search(IndexLease index, string question, int maxQuestionLength, int wanted)
     {

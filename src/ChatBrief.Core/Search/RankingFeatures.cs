@@ -2,20 +2,32 @@ using ChatBrief.Core.Indexing;
 
 namespace ChatBrief.Core.Search;
 
+/// <summary>A candidate passage as retrieval found it.</summary>
+/// <param name="Passage">The stored passage.</param>
+/// <param name="LuceneScore">Its BM25 score, 0 when only the semantic search found it.</param>
+/// <param name="Meaning">How close it is to the question in meaning, or null without passage vectors.</param>
+public sealed record Candidate(StoredPassage Passage, float LuceneScore, SemanticMatch? Meaning = null);
+
+/// <summary>Cosines of the question's embedding with a passage's, and with its neighbours' (the best of the two).</summary>
+public sealed record SemanticMatch(float Cosine, float ContextCosine);
+
 /// <summary>One candidate passage with the evidence measured for it.</summary>
 /// <param name="Passage">The stored passage.</param>
-/// <param name="Features">The ranking model's input, in the order of <see cref="RankingFeatures.Names"/>.</param>
+/// <param name="Features">The ranking model's input: the semantic features when every candidate has a vector, else the lexical ones.</param>
 /// <param name="Coverage">Share of the question's weighted terms that the passage contains (0..1).</param>
 /// <param name="BestSentence">Index into the passage's sentences of the one that best answers.</param>
 /// <param name="CoveredWords">How many of the question's written content words the passage contains.</param>
 /// <param name="SpeakerMatches">The question asks what someone said and a person it names speaks in the passage.</param>
-public sealed record CandidateEvidence(StoredPassage Passage, float[] Features, double Coverage, int BestSentence, int CoveredWords, bool SpeakerMatches)
+public sealed record CandidateEvidence(StoredPassage Passage, FeatureVector Features, double Coverage, int BestSentence, int CoveredWords, bool SpeakerMatches)
 {
     /// <summary>
     /// The question asks what something is, and one sentence of the passage holds both the name it asks about and another
     /// spelling of it ("SCC" and "Security Consultative Committee"): where the sources define it.
     /// </summary>
     public bool Defines { get; init; }
+
+    /// <summary>The cosine of the question with the passage, or null without vectors.</summary>
+    public float? Cosine { get; init; }
 }
 
 /// <summary>
@@ -23,27 +35,15 @@ public sealed record CandidateEvidence(StoredPassage Passage, float[] Features, 
 /// (questions are usually answered by one sentence), how much the passage and its title hold, how close together and in
 /// what order the words stand, whether the source repeats the question's own word pairs, whether the sentence holds the
 /// kind of word the question asks for ("when" wants a date), which missing words are there as synonyms (a paraphrase),
-/// and how each candidate compares with the best of the others. <see cref="RankingModel"/> weighs them.
+/// how close the passage and its neighbours are to the question in meaning, and how each candidate compares with the
+/// best of the others. <see cref="RankingModel"/> weighs them.
 /// </summary>
 public static class RankingFeatures
 {
-    /// <summary>How many features each candidate has (the length of <see cref="Names"/>).</summary>
-    public const int Count = 28;
-
-    /// <summary>Feature names, in vector order. The trained model depends on this order: append, never reorder.</summary>
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "lucene", "lucene_rank", "coverage", "coverage_gap", "sentence_coverage", "sentence_coverage_gap", "sentence_bm25",
-        "sentence_bm25_gap", "window_coverage", "answer_type", "expected_type", "density", "title_coverage", "sentence_share",
-        "word_pairs", "passage_word_pairs", "log_length", "covered_words", "rarest_term", "missing_weight", "sentence_position",
-        "same_title", "question_terms", "ordered_match", "lucene_per_weight", "synonym_coverage", "sentence_synonym_coverage",
-        "sentence_soft_coverage",
-    ];
-
     // When choosing the sentence to show, a sentence with a new word of the expected type gets this share of the question's weight.
     private const double AnswerTypeSentenceBonus = 0.15;
 
-    public static IReadOnlyList<CandidateEvidence> Collect(ParsedQuestion question, IReadOnlyList<(StoredPassage Passage, float Score)> candidates, PassageTermCache cache)
+    public static IReadOnlyList<CandidateEvidence> Collect(ParsedQuestion question, IReadOnlyList<Candidate> candidates, PassageTermCache cache)
     {
         if (candidates.Count == 0)
         {
@@ -57,7 +57,7 @@ public static class RankingFeatures
         var measures = new Measures[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            var (passage, luceneScore) = candidates[i];
+            var (passage, luceneScore, _) = candidates[i];
             var terms = cache.Get(passage);
             var best = BestSentence(question, terms, passage, answerType);
             measures[i] = new Measures(
@@ -75,50 +75,79 @@ public static class RankingFeatures
         var topSentenceCoverage = measures.Max(m => m.Best.Coverage) / total;
         var topSentenceBm25 = measures.Max(m => m.Best.Bm25) / total;
         var titles = measures.GroupBy(m => m.Passage.Metadata.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Mixing candidates with and without vectors would leave the semantic model guessing, so it is all or none.
+        var semantic = candidates.All(c => c.Meaning is not null);
+        var cosines = new CosineSpread(semantic ? candidates.Select(c => c.Meaning!.Cosine).ToArray() : []);
         var evidence = new CandidateEvidence[measures.Length];
         for (var i = 0; i < measures.Length; i++)
         {
             var m = measures[i];
             var sentence = m.Terms.Sentences[m.Best.Index];
             var matched = MatchedTokens(question, m.Terms, m.Passage.Sentences[m.Best.Index]);
-            float[] features =
-            [
-                (float)(m.Lucene / topLucene),
-                i,
-                (float)m.Coverage,
-                (float)(topCoverage - m.Coverage),
-                (float)(m.Best.Coverage / total),
-                (float)(topSentenceCoverage - m.Best.Coverage / total),
-                (float)(m.Best.Bm25 / total),
-                (float)(topSentenceBm25 - m.Best.Bm25 / total),
-                (float)(WindowCoverage(question, m.Terms) / total),
-                m.Best.HasAnswerType ? 1 : 0,
-                (float)answerType,
-                (float)Density(matched),
-                (float)(CoveredWeight(question, m.Terms.TitleTerms.Contains) / total),
-                question.Terms.Count == 0 ? 0 : question.Terms.Count(t => sentence.Contains(t.Term)) / (float)question.Terms.Count,
-                Share(questionPairs, m.Terms.SentencePairs[m.Best.Index]),
-                questionPairs.Count == 0 ? 0 : questionPairs.Count(pair => m.Terms.SentencePairs.Any(pairs => pairs.Contains(pair))) / (float)questionPairs.Count,
-                (float)Math.Log(1 + m.Terms.Tokens.Count),
-                question.Words.Count == 0 ? 0 : m.CoveredWords / (float)question.Words.Count,
-                rarest is not null && m.Terms.All.Contains(rarest) ? 1 : 0,
-                (float)(question.Terms.Where(t => !m.Terms.All.Contains(t.Term)).Select(t => t.Weight).DefaultIfEmpty(0).Max() / total),
-                m.Passage.Sentences.Count <= 1 ? 0 : m.Best.Index / (float)(m.Passage.Sentences.Count - 1),
-                titles[m.Passage.Metadata.Title] / (float)measures.Length,
-                question.Terms.Count,
-                OrderedMatch(question, matched),
-                (float)(m.Lucene / total),
-                (float)(SynonymWeight(question, m.Terms.All.Contains) / total),
-                (float)(SynonymWeight(question, sentence.Contains) / total),
-                (float)(m.Best.SoftCoverage / total),
-            ];
+            var features = new FeatureVector(semantic ? FeatureSet.Semantic : FeatureSet.Lexical)
+            {
+                ["lucene"] = (float)(m.Lucene / topLucene),
+                ["lucene_rank"] = i,
+                ["coverage"] = (float)m.Coverage,
+                ["coverage_gap"] = (float)(topCoverage - m.Coverage),
+                ["sentence_coverage"] = (float)(m.Best.Coverage / total),
+                ["sentence_coverage_gap"] = (float)(topSentenceCoverage - m.Best.Coverage / total),
+                ["sentence_bm25"] = (float)(m.Best.Bm25 / total),
+                ["sentence_bm25_gap"] = (float)(topSentenceBm25 - m.Best.Bm25 / total),
+                ["window_coverage"] = (float)(WindowCoverage(question, m.Terms) / total),
+                ["answer_type"] = m.Best.HasAnswerType ? 1 : 0,
+                ["expected_type"] = (float)answerType,
+                ["density"] = (float)Density(matched),
+                ["title_coverage"] = (float)(CoveredWeight(question, m.Terms.TitleTerms.Contains) / total),
+                ["sentence_share"] = question.Terms.Count == 0 ? 0 : question.Terms.Count(t => sentence.Contains(t.Term)) / (float)question.Terms.Count,
+                ["word_pairs"] = Share(questionPairs, m.Terms.SentencePairs[m.Best.Index]),
+                ["passage_word_pairs"] = questionPairs.Count == 0 ? 0 : questionPairs.Count(pair => m.Terms.SentencePairs.Any(pairs => pairs.Contains(pair))) / (float)questionPairs.Count,
+                ["log_length"] = (float)Math.Log(1 + m.Terms.Tokens.Count),
+                ["covered_words"] = question.Words.Count == 0 ? 0 : m.CoveredWords / (float)question.Words.Count,
+                ["rarest_term"] = rarest is not null && m.Terms.All.Contains(rarest) ? 1 : 0,
+                ["missing_weight"] = (float)(question.Terms.Where(t => !m.Terms.All.Contains(t.Term)).Select(t => t.Weight).DefaultIfEmpty(0).Max() / total),
+                ["sentence_position"] = m.Passage.Sentences.Count <= 1 ? 0 : m.Best.Index / (float)(m.Passage.Sentences.Count - 1),
+                ["same_title"] = titles[m.Passage.Metadata.Title] / (float)measures.Length,
+                ["question_terms"] = question.Terms.Count,
+                ["ordered_match"] = OrderedMatch(question, matched),
+                ["lucene_per_weight"] = (float)(m.Lucene / total),
+                ["synonym_coverage"] = (float)(SynonymWeight(question, m.Terms.All.Contains) / total),
+                ["sentence_synonym_coverage"] = (float)(SynonymWeight(question, sentence.Contains) / total),
+                ["sentence_soft_coverage"] = (float)(m.Best.SoftCoverage / total),
+            };
+            if (semantic)
+            {
+                var meaning = candidates[i].Meaning!;
+                features["cosine"] = meaning.Cosine;
+                features["cosine_gap"] = cosines.Max - meaning.Cosine;
+                features["cosine_rank"] = cosines.RankOf(meaning.Cosine);
+                features["cosine_z"] = cosines.Standardize(meaning.Cosine);
+                features["top_cosine"] = cosines.Max;
+                features["context_cosine"] = meaning.ContextCosine;
+            }
+
             evidence[i] = new CandidateEvidence(m.Passage, features, m.Coverage, m.Best.Index, m.CoveredWords, m.SpeakerMatches)
             {
+                Cosine = candidates[i].Meaning?.Cosine,
                 Defines = question.AsksForDefinition && question.Aliases.Any(a => m.Terms.Sentences.Any(sentence => a.StandsFor.All(sentence.Contains) && a.Spelling.All(sentence.Contains))),
             };
         }
 
         return evidence;
+    }
+
+    /// <summary>Where a cosine stands among the candidates': rank, and distance from their mean in standard deviations.</summary>
+    private sealed class CosineSpread(float[] cosines)
+    {
+        private readonly float _mean = cosines.Length == 0 ? 0 : cosines.Average();
+
+        private readonly float _deviation = cosines.Length < 2 ? 0 : MathF.Sqrt(cosines.Sum(c => (c - cosines.Average()) * (c - cosines.Average())) / cosines.Length);
+
+        public float Max { get; } = cosines.Length == 0 ? 0 : cosines.Max();
+
+        public float RankOf(float cosine) => cosines.Count(c => c > cosine);
+
+        public float Standardize(float cosine) => _deviation < 1e-6f ? 0 : (cosine - _mean) / _deviation;
     }
 
     private readonly record struct Measures(StoredPassage Passage, PassageTerms Terms, double Lucene, double Coverage, SentenceMatch Best, int CoveredWords, bool SpeakerMatches);

@@ -13,7 +13,7 @@ public sealed class RankingRow
     /// <summary>Which question the candidate belongs to: the model learns to order the candidates of one question (training only).</summary>
     public uint Question { get; set; }
 
-    [VectorType(RankingFeatures.Count)]
+    /// <summary>The features, in the order of the model's <see cref="FeatureSet"/>; the vector's length is set per model (<see cref="RankingModel.Schema"/>).</summary>
     public float[] Features { get; set; } = [];
 }
 
@@ -29,7 +29,8 @@ public sealed class RankingScore
 /// </summary>
 public sealed class RankingModel
 {
-    private const string BuiltInResource = "ChatBrief.Core.Search.ranker.zip";
+    private const string LexicalResource = "ChatBrief.Core.Search.ranker.zip";
+    private const string SemanticResource = "ChatBrief.Core.Search.ranker-semantic.zip";
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;
@@ -37,10 +38,11 @@ public sealed class RankingModel
     // A prediction engine is not thread-safe and is costly to create, so engines are reused, one per concurrent caller.
     private readonly ConcurrentBag<PredictionEngine<RankingRow, RankingScore>> _engines = [];
 
-    public RankingModel(MLContext ml, ITransformer model, string source = "trained in this process")
+    public RankingModel(MLContext ml, ITransformer model, FeatureSet features, string source = "trained in this process")
     {
         _ml = ml;
         _model = model;
+        Features = features;
         Source = source;
 
         // Binding the model to this version's feature vector now refuses one trained on other features at load, not at the first question.
@@ -50,48 +52,60 @@ public sealed class RankingModel
     /// <summary>Where the model came from ("built-in" or its file), for logs.</summary>
     public string Source { get; }
 
-    public static RankingModel BuiltIn()
+    /// <summary>The features the model reads.</summary>
+    public FeatureSet Features { get; }
+
+    /// <summary>The built-in lexical model.</summary>
+    public static RankingModel BuiltIn() => LoadBuiltIn(LexicalResource)!;
+
+    /// <summary>The built-in model that also reads the semantic features, or null in a build that ships none.</summary>
+    public static RankingModel? BuiltInSemantic() => LoadBuiltIn(SemanticResource);
+
+    private static RankingModel? LoadBuiltIn(string resource)
     {
-        using var stream = typeof(RankingModel).Assembly.GetManifestResourceStream(BuiltInResource)
-            ?? throw new InvalidOperationException($"The built-in ranking model '{BuiltInResource}' is missing from the assembly.");
-        return Load(stream, "built-in");
+        using var stream = typeof(RankingModel).Assembly.GetManifestResourceStream(resource);
+        return stream is null ? null : Load(stream, "built-in");
     }
 
-    /// <summary>The model named by <see cref="SearchOptions.RankingModel"/>, or the built-in one.</summary>
-    public static RankingModel FromOptions(SearchOptions options)
+    /// <summary>The input schema of a model reading <paramref name="features"/>: ML.NET needs the vector's length up front.</summary>
+    public static SchemaDefinition Schema(FeatureSet features)
     {
-        if (string.IsNullOrWhiteSpace(options.RankingModel))
-        {
-            return BuiltIn();
-        }
-
-        var path = Path.GetFullPath(options.RankingModel);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Search:RankingModel names '{path}', which does not exist. Train one with 'chatbrief train-ranker', or leave the setting empty for the built-in model.", path);
-        }
-
-        using var stream = File.OpenRead(path);
-        try
-        {
-            return Load(stream, path);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
-        {
-            throw new InvalidDataException($"Search:RankingModel names '{path}', which is not a ranking model written by this version's 'chatbrief train-ranker' ({e.Message}). Train one again, or leave the setting empty for the built-in model.", e);
-        }
+        var schema = SchemaDefinition.Create(typeof(RankingRow));
+        schema[nameof(RankingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
+        return schema;
     }
 
     public static RankingModel Load(Stream stream, string source)
     {
         var ml = new MLContext(seed: 0);
-        return new RankingModel(ml, ml.Model.Load(stream, out _), source);
+        var model = ml.Model.Load(stream, out var input);
+
+        // Models saved without their input schema (the first built-in one) are bound to each feature set in turn.
+        var features = input is null
+            ? FeatureSet.All.FirstOrDefault(set => Binds(ml, model, set))
+            : FeatureSet.OfCount(input.GetColumnOrNull(nameof(RankingRow.Features))?.Type is VectorDataViewType { Size: var size } ? size : 0);
+        return features is null
+            ? throw new InvalidOperationException($"the model reads other features than this version's ({string.Join(" or ", FeatureSet.All.Select(set => $"{set.Count} {set.Name}"))})")
+            : new RankingModel(ml, model, features, source);
     }
 
     public void Save(string path)
     {
         using var stream = File.Create(path);
-        _ml.Model.Save(_model, null, stream);
+        _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(Array.Empty<RankingRow>(), Schema(Features)).Schema, stream);
+    }
+
+    private static bool Binds(MLContext ml, ITransformer model, FeatureSet features)
+    {
+        try
+        {
+            ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(model, inputSchemaDefinition: Schema(features)).Dispose();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     public double Score(float[] features) => Score([features])[0];
@@ -122,5 +136,6 @@ public sealed class RankingModel
         }
     }
 
-    private PredictionEngine<RankingRow, RankingScore> CreateEngine() => _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model);
+    private PredictionEngine<RankingRow, RankingScore> CreateEngine() =>
+        _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model, inputSchemaDefinition: Schema(Features));
 }

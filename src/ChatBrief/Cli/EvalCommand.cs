@@ -33,12 +33,12 @@ internal static class EvalCommand
             var wanted = parse.GetValue(top);
 
             using var workspace = parse.GetValue(corpus) is { } corpusFile
-                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System)
+                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System, CoreHostingExtensions.SemanticEmbedder(services))
                 : null;
             var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
             var answers = workspace is null
                 ? services.GetRequiredService<AnswerService>()
-                : new AnswerService(workspace.Index, services.GetRequiredService<RankingModel>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>());
+                : new AnswerService(workspace.Index, services.GetRequiredService<RankingModels>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>());
             var indexing = Stopwatch.StartNew();
             await index.EnsureReadyAsync(cancellationToken: cancellationToken);
             var indexSeconds = indexing.Elapsed.TotalSeconds;

@@ -38,7 +38,9 @@ internal static class IndexCommand
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
-                    task.Description = p.Current is null ? "Committing" : Markup.Escape(p.Current);
+                    task.Description = p.Current is null ? "Committing"
+                        : p.ToEmbed > 0 ? Markup.Escape($"{p.Current}: embedding passages {p.Embedded:N0}/{p.ToEmbed:N0}")
+                        : Markup.Escape(p.Current);
                 });
                 var report = await RebuildOrOpenAsync(index, full, progress, cancellationToken);
                 task.Value = task.MaxValue;
@@ -64,6 +66,11 @@ internal static class IndexCommand
         var why = report.RebuildReason is null ? "" : $" ({report.RebuildReason})";
         Console.WriteLine($"{kind} the index{why} in {report.Elapsed.TotalSeconds:0.0} s.");
         Console.WriteLine($"Documents: {report.Documents}, passages: {report.Passages}.");
+        if (report.EmbeddingRate is { } rate)
+        {
+            Console.WriteLine($"Embedded {report.Embedded:N0} passages in {report.EmbeddingTime.TotalSeconds:0.0} s ({rate:0.0} passages/s).");
+        }
+
         Console.WriteLine($"Sources: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged, {report.Skipped.Count} skipped.");
         foreach (var skipped in report.Skipped)
         {

@@ -2,20 +2,21 @@ using System.CommandLine;
 using System.Diagnostics;
 using ChatBrief.Core;
 using ChatBrief.Core.Evaluation;
+using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Sources;
 using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Cli;
 
 /// <summary>
-/// <c>train-ranker --corpus PASSAGES.jsonl --questions FILE --out MODEL.zip [--holdout FILE]</c>: fits the ranking model
+/// <c>train-ranker [--corpus PASSAGES.jsonl] --questions FILE --out MODEL.zip [--holdout FILE]</c>: fits the ranking model
 /// on questions with known answers and reports how it orders questions it never saw.
 /// </summary>
 internal static class TrainRankerCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<FileInfo>("--corpus") { Description = "The JSONL corpus the questions are about.", Required = true };
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "The JSONL corpus the questions are about, indexed into a temporary index; without it, the index folder is used." };
         var questions = new Option<FileInfo>("--questions") { Description = "Training questions with passage_ids or answers (DESIGN.md question file).", Required = true };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Questions kept out of training, to report the model on." };
         var splitTitles = new Option<bool>("--split-titles") { Description = "Hold out the questions about every other document title (sorted) instead of a --holdout file." };
@@ -38,18 +39,21 @@ internal static class TrainRankerCommand
             using var host = CommonOptions.BuildHost(parse);
             var services = host.Services;
             var search = services.GetRequiredService<IOptions<SearchOptions>>().Value;
-            using var workspace = CorpusWorkspace.Create(parse.GetValue(corpus)!.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System);
-            await workspace.Index.EnsureReadyAsync(cancellationToken: cancellationToken);
+            using var workspace = parse.GetValue(corpus) is { } corpusFile
+                ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System, CoreHostingExtensions.SemanticEmbedder(services))
+                : null;
+            var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
+            await index.EnsureReadyAsync(cancellationToken: cancellationToken);
 
             var stopwatch = Stopwatch.StartNew();
             var all = EvalRunner.ReadQuestions(parse.GetValue(questions)!.FullName);
-            var (trainingQuestions, heldOutQuestions) = parse.GetValue(splitTitles) ? RankerTrainer.SplitByTitle(workspace.Index, all) : (all, []);
+            var (trainingQuestions, heldOutQuestions) = parse.GetValue(splitTitles) ? RankerTrainer.SplitByTitle(index, all) : (all, []);
             if (parse.GetValue(holdout) is { } holdoutFile)
             {
                 heldOutQuestions = EvalRunner.ReadQuestions(holdoutFile.FullName);
             }
 
-            var training = RankerTrainer.Label(workspace.Index, trainingQuestions, search.MaxQuestionLength);
+            var training = RankerTrainer.Label(index, trainingQuestions, search.MaxQuestionLength);
             var settings = new RankerTrainingSettings(parse.GetValue(trees), parse.GetValue(leaves), parse.GetValue(minLeaf), parse.GetValue(rate), parse.GetValue(featureFraction), (parse.GetValue(ignore) ?? []).ToHashSet(StringComparer.Ordinal));
             var model = RankerTrainer.Train(training, settings);
             model.Save(parse.GetValue(output)!.FullName);
@@ -61,7 +65,7 @@ internal static class TrainRankerCommand
             };
             if (heldOutQuestions.Count > 0)
             {
-                report["holdout"] = RankerTrainer.Measure(model, RankerTrainer.Label(workspace.Index, heldOutQuestions, search.MaxQuestionLength));
+                report["holdout"] = RankerTrainer.Measure(model, RankerTrainer.Label(index, heldOutQuestions, search.MaxQuestionLength));
             }
 
             Console.WriteLine(CliJson.Serialize(report));

@@ -74,9 +74,9 @@ public class RankerTrainerTests
         var path = Path.Combine(corpus.Root, "ranker.zip");
 
         model.Save(path);
-        var loaded = RankingModel.FromOptions(new SearchOptions { RankingModel = path });
+        var loaded = RankingModels.FromOptions(new SearchOptions { RankingModel = path }).For(model.Features).Model;
 
-        var features = labelled[0].Candidates[0].Features;
+        var features = labelled[0].Candidates[0].Features.Values;
         Assert.Equal(model.Score(features), loaded.Score(features), 5);
     }
 
@@ -102,15 +102,18 @@ public class RankerTrainerTests
 
     private static LabelledQuestion Synthetic(int question, int candidates)
     {
-        var coverage = RankingFeatures.Names.ToList().IndexOf("coverage");
-        var rank = RankingFeatures.Names.ToList().IndexOf("lucene_rank");
         var evidence = Enumerable.Range(0, candidates).Select(i =>
         {
-            var features = new float[RankingFeatures.Count];
-            features[rank] = i;
-            features[coverage] = i == candidates - 1 ? 0.9f : 0.1f + (question % 5) / 10f;
+            var features = new FeatureVector(FeatureSet.Lexical);
+            foreach (var name in FeatureSet.Lexical.Names)
+            {
+                features[name] = 0;
+            }
+
+            features["lucene_rank"] = i;
+            features["coverage"] = i == candidates - 1 ? 0.9f : 0.1f + (question % 5) / 10f;
             var passage = new StoredPassage($"q{question}#{i}", "a.txt", i + 1, 0, "text", [new TextSpan(0, 4)], new DocumentMetadata("A"), []);
-            return new CandidateEvidence(passage, features, features[coverage], 0, 1, false);
+            return new CandidateEvidence(passage, features, features["coverage"], 0, 1, false);
         }).ToList();
         return new LabelledQuestion(evidence, evidence.Select((_, i) => i == candidates - 1).ToList());
     }

@@ -10,8 +10,8 @@ public class RankingModelTests
     [Fact]
     public void Names_MatchTheVectorLength()
     {
-        Assert.Equal(RankingFeatures.Count, RankingFeatures.Names.Count);
-        Assert.Equal(RankingFeatures.Names.Count, RankingFeatures.Names.Distinct().Count());
+        Assert.Equal(FeatureSet.Lexical.Count, FeatureSet.Lexical.Names.Count);
+        Assert.Equal(FeatureSet.Lexical.Names.Count, FeatureSet.Lexical.Names.Distinct().Count());
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public class RankingModelTests
     {
         var model = RankingModel.BuiltIn();
         var candidates = Enumerable.Range(0, 5)
-            .Select(c => Enumerable.Range(0, RankingFeatures.Count).Select(i => (i + c) % 4 / 3f).ToArray())
+            .Select(c => Enumerable.Range(0, FeatureSet.Lexical.Count).Select(i => (i + c) % 4 / 3f).ToArray())
             .ToList();
 
         var together = model.Score(candidates);
@@ -32,8 +32,8 @@ public class RankingModelTests
     public void BuiltIn_MoreOfTheQuestionCovered_ScoresHigher()
     {
         var model = RankingModel.BuiltIn();
-        var weak = new float[RankingFeatures.Count];
-        var strong = new float[RankingFeatures.Count];
+        var weak = new float[FeatureSet.Lexical.Count];
+        var strong = new float[FeatureSet.Lexical.Count];
         foreach (var name in new[] { "lucene", "coverage", "sentence_coverage", "window_coverage", "covered_words", "sentence_share", "ordered_match" })
         {
             weak[Index(name)] = 0.2f;
@@ -47,7 +47,7 @@ public class RankingModelTests
     public async Task Score_ManyCallersAtOnce_AllGetTheSameScore()
     {
         var model = RankingModel.BuiltIn();
-        var features = new float[RankingFeatures.Count];
+        var features = new float[FeatureSet.Lexical.Count];
         features[Index("coverage")] = 0.7f;
         var expected = model.Score(features);
 
@@ -59,7 +59,7 @@ public class RankingModelTests
     [Fact]
     public void FromOptions_MissingFile_SaysWhichSetting()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = "/nonexistent/ranker.zip" }));
+        var error = Assert.Throws<FileNotFoundException>(() => RankingModels.FromOptions(new SearchOptions { RankingModel = "/nonexistent/ranker.zip" }));
 
         Assert.Contains("Search:RankingModel", error.Message);
     }
@@ -72,7 +72,7 @@ public class RankingModelTests
         {
             File.WriteAllText(path, "not a model");
 
-            var error = Assert.Throws<InvalidDataException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = path }));
+            var error = Assert.Throws<InvalidDataException>(() => RankingModels.FromOptions(new SearchOptions { RankingModel = path }));
 
             Assert.Contains("not a ranking model", error.Message);
         }
@@ -88,12 +88,12 @@ public class RankingModelTests
         var path = Path.GetTempFileName();
         try
         {
-            SaveModelReading(featureCount: RankingFeatures.Count + 2, path);
+            SaveModelReading(featureCount: FeatureSet.Lexical.Count + 2, path);
 
-            var error = Assert.Throws<InvalidDataException>(() => RankingModel.FromOptions(new SearchOptions { RankingModel = path }));
+            var error = Assert.Throws<InvalidDataException>(() => RankingModels.FromOptions(new SearchOptions { RankingModel = path }));
 
             Assert.Contains("train-ranker", error.Message);
-            Assert.Contains($"{RankingFeatures.Count + 2}", error.Message);
+            Assert.Contains($"{FeatureSet.Lexical.Count} lexical", error.Message);
         }
         finally
         {
@@ -127,5 +127,5 @@ public class RankingModelTests
         ml.Model.Save(model, null, stream);
     }
 
-    private static int Index(string name) => RankingFeatures.Names.ToList().IndexOf(name);
+    private static int Index(string name) => FeatureSet.Lexical.Names.ToList().IndexOf(name);
 }
