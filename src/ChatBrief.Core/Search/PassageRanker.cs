@@ -18,7 +18,8 @@ public sealed record RankedPassage(StoredPassage Passage, double Score, double C
 /// Orders candidates by the trained ranking model's score, except that when a question asks what someone said, passages
 /// where that person speaks come first, provided they cover nearly as much of the question as the best passage does;
 /// and when it asks what something is, passages that hold both its name and another spelling of it (its definition)
-/// come next.
+/// come next; and when it asks who wrote something, its author's bio paragraph comes next (the byline itself is not a
+/// passage, so the bio is where the sources say who the author is).
 /// </summary>
 public sealed class PassageRanker(RankingModels models)
 {
@@ -40,6 +41,7 @@ public sealed class PassageRanker(RankingModels models)
             .Select((c, i) => (Index: i, Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords) { Cosine = c.Cosine }))
             .OrderByDescending(c => c.Speaks)
             .ThenByDescending(c => candidates[c.Index].Defines)
+            .ThenByDescending(c => candidates[c.Index].IntroducesAuthor && c.Ranked.Coverage >= speakerBar)
             .ThenByDescending(c => c.Ranked.Score)
             .Select(c => c.Ranked)
             .ToList();

@@ -28,6 +28,9 @@ public sealed record CandidateEvidence(StoredPassage Passage, FeatureVector Feat
 
     /// <summary>The cosine of the question with the passage, or null without vectors.</summary>
     public float? Cosine { get; init; }
+
+    /// <summary>The question asks who wrote something, and the passage is its author's bio ("Brad Glosserman is … director …").</summary>
+    public bool IntroducesAuthor { get; init; }
 }
 
 /// <summary>
@@ -129,6 +132,7 @@ public static class RankingFeatures
             evidence[i] = new CandidateEvidence(m.Passage, features, m.Coverage, m.Best.Index, m.CoveredWords, m.SpeakerMatches)
             {
                 Cosine = candidates[i].Meaning?.Cosine,
+                IntroducesAuthor = question.AsksForAuthor && Sources.Cleaning.AuthorBioDetector.TryRead(m.Passage.Text, out _),
                 Defines = question.AsksForDefinition && question.Aliases.Any(a => m.Terms.Sentences.Any(sentence => a.StandsFor.All(sentence.Contains) && a.Spelling.All(sentence.Contains))),
             };
         }

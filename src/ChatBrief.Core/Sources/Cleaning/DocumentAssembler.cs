@@ -78,7 +78,7 @@ internal static class DocumentAssembler
                 leadingLine ??= dropped[0];
             }
 
-            paragraphs.AddRange(kept);
+            paragraphs.AddRange(kept.Where(block => !BoilerplateFilter.IsBoilerplate(block.Text)));
         }
 
         return (paragraphs, leadingLine);
