@@ -53,5 +53,10 @@ public static class AnswerWording
         };
     }
 
+    /// <summary>"on, 32 of 32 passages" or "off": whether questions are also matched by meaning, and over how much of the index.</summary>
+    public static string SemanticCoverage(Indexing.IndexStatus status) => status.SemanticModel is null
+        ? "off (Search:Semantic is false)"
+        : $"on, {status.PassagesWithVectors:N0} of {status.Passages:N0} passages";
+
     private static string Count(int value, string unit) => value == 1 ? $"1 {unit}" : $"{value} {unit}s";
 }

@@ -35,6 +35,14 @@ public sealed record EvalMetrics(
     [JsonPropertyName("best_sentence@1")]
     public double? BestSentenceAt1 { get; init; }
 
+    /// <summary>Median time to answer one question, in milliseconds (questions run as many at a time as there are cores).</summary>
+    [JsonPropertyName("latency_p50_ms")]
+    public double? LatencyP50 { get; init; }
+
+    /// <summary>The time 99% of questions are answered within, in milliseconds.</summary>
+    [JsonPropertyName("latency_p99_ms")]
+    public double? LatencyP99 { get; init; }
+
     /// <summary>Seconds to build the evaluation index (with <c>--corpus</c>).</summary>
     [JsonPropertyName("index_seconds")]
     public double? IndexSeconds { get; init; }

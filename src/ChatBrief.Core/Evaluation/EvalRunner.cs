@@ -54,10 +54,13 @@ public static class EvalRunner
         IReadOnlyList<EvalQuestion> questions, IEvalTarget target, int top, CancellationToken cancellationToken)
     {
         var answers = new ConcurrentDictionary<int, EvalAnswer>();
+        var latencies = new double[questions.Count];
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForAsync(0, questions.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
+            var started = Stopwatch.GetTimestamp();
             answers[i] = await target.AnswerAsync(questions[i].Question, top, ct);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         });
         var elapsed = stopwatch.Elapsed;
 
@@ -105,8 +108,22 @@ public static class EvalRunner
             questions.Count == 0 ? 0 : Math.Round(elapsed.TotalMilliseconds / questions.Count, 3))
         {
             BestSentenceAt1 = bestSentenceChecked == 0 ? null : RankTally.Share(bestSentenceHits, bestSentenceChecked),
+            LatencyP50 = Percentile(latencies, 0.50),
+            LatencyP99 = Percentile(latencies, 0.99),
         };
         return (metrics, lines);
+    }
+
+    /// <summary>The latency that this share of questions stays within (nearest rank), or null without questions.</summary>
+    private static double? Percentile(double[] latencies, double share)
+    {
+        if (latencies.Length == 0)
+        {
+            return null;
+        }
+
+        var sorted = latencies.Order().ToArray();
+        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
     }
 
     /// <summary>1-based rank of the first hit in the top 10, or 0.</summary>

@@ -19,7 +19,14 @@ public interface IIndexManager
 }
 
 /// <summary>What the open index holds.</summary>
-public sealed record IndexStatus(bool IsReady, int Documents, int Passages, DateTimeOffset? BuiltAt);
+public sealed record IndexStatus(bool IsReady, int Documents, int Passages, DateTimeOffset? BuiltAt)
+{
+    /// <summary>The embedding model of the semantic layer, or null when it is off.</summary>
+    public string? SemanticModel { get; init; }
+
+    /// <summary>Passages that have a vector and so can be found by meaning.</summary>
+    public int PassagesWithVectors { get; init; }
+}
 
 /// <summary>One document of the index.</summary>
 public sealed record SourceSummary(string Source, string Title, string? Author, int Passages);

@@ -61,7 +61,11 @@ public sealed class IndexManager : IIndexManager, IDisposable
         var snapshot = Volatile.Read(ref _snapshot);
         return snapshot is null
             ? new IndexStatus(false, 0, 0, null)
-            : new IndexStatus(true, snapshot.Documents, snapshot.Passages, snapshot.BuiltAt);
+            : new IndexStatus(true, snapshot.Documents, snapshot.Passages, snapshot.BuiltAt)
+            {
+                SemanticModel = Embedder?.ModelId,
+                PassagesWithVectors = snapshot.PassagesWithVectors,
+            };
     }
 
     public IReadOnlyList<SourceSummary> ListSources() => Volatile.Read(ref _snapshot)?.Sources ?? [];
@@ -519,7 +523,10 @@ public sealed class IndexManager : IIndexManager, IDisposable
             .Concat(vocabularies.SelectMany(v => v.Names).GroupBy(n => n.Key).OrderByDescending(g => g.Sum(n => n.Value)).Select(g => g.Key))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList());
-        Volatile.Write(ref _snapshot, new IndexSnapshot(sources, documents, passages, builtAt, aliases, suggestions, new PassageTermCache(Analyzer)));
+        Volatile.Write(ref _snapshot, new IndexSnapshot(sources, documents, passages, builtAt, aliases, suggestions, new PassageTermCache(Analyzer))
+        {
+            PassagesWithVectors = (searcher as PassageIndexSearcher)?.Vectors?.Count ?? 0,
+        });
     }
 
     private static IEnumerable<Lucene.Net.Documents.Document> SourceDocuments(IndexSearcher searcher)

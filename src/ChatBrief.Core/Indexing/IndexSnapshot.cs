@@ -18,7 +18,11 @@ public sealed record IndexSnapshot(
     DateTimeOffset? BuiltAt,
     AliasTable Aliases,
     SuggestionList Suggestions,
-    PassageTermCache PassageTerms);
+    PassageTermCache PassageTerms)
+{
+    /// <summary>Passages of this commit with a vector.</summary>
+    public int PassagesWithVectors { get; init; }
+}
 
 /// <summary>A searcher borrowed from the index manager; dispose it to give it back so that old commits can be released.</summary>
 public sealed class IndexLease(SearcherManager manager, IndexSearcher searcher, IndexSnapshot snapshot) : IDisposable

@@ -7,17 +7,23 @@ namespace ChatBrief.Core.Indexing;
 
 /// <summary>
 /// Opens or builds the index in the background when a host starts; the doors answer "not ready" until it is done. The
-/// ranking model is loaded when the service is created (so a broken model stops the host at start, not at the first
-/// question), and the English word list is read here, so that the first question does not wait for either.
+/// ranking models are loaded when the service is created (so a broken model stops the host at start, not at the first
+/// question), and the English word list and the embedding model are read here, so that the first question does not wait.
 /// </summary>
-internal sealed class IndexWarmupService(IndexManager index, RankingModel ranking, ILogger<IndexWarmupService> logger) : BackgroundService
+internal sealed class IndexWarmupService(IndexManager index, RankingModels ranking, ILogger<IndexWarmupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             _ = EnglishLexicon.Shared;
-            logger.LogInformation("Ranking model: {Model}", ranking.Source);
+            logger.LogInformation("Ranking models: lexical {Lexical}, semantic {Semantic}", ranking.Lexical.Source, ranking.Semantic?.Source ?? "none");
+            if (index.Embedder is { } embedder)
+            {
+                _ = embedder.EmbedQuestion("warm-up");
+                logger.LogInformation("Semantic layer on: {Model}", embedder.ModelId);
+            }
+
             var report = await index.EnsureReadyAsync(cancellationToken: stoppingToken);
             var status = index.GetStatus();
             logger.LogInformation(

@@ -1,10 +1,12 @@
 namespace ChatBrief.Core.Search;
 
 /// <summary>
-/// Decides from evidence, not from a raw score, whether the best passage answers: a passage answers when it holds most of
-/// the question's weighted vocabulary, or, for a paraphrased question, a good part of it spread over several of its words.
-/// A question whose rare words the sources never use ("the capital of France") is not answered by one shared name, and
-/// a question about what someone said is not answered when the sources never name them.
+/// Decides from evidence, not from a raw score, whether the best passage answers. A question about what someone said is
+/// never answered when the sources never name them. Otherwise, with passage vectors, a logistic model weighs the lexical
+/// evidence (how much of the question's weighted vocabulary the best passage holds, how much the sources never use) with
+/// the semantic (how close the passage is in meaning, and how far it stands out from the other candidates); without
+/// vectors, the best passage must hold most of the question's weighted vocabulary, or, for a paraphrased question, a
+/// good part of it spread over several of its words.
 /// </summary>
 public static class AbstentionPolicy
 {
@@ -16,11 +18,27 @@ public static class AbstentionPolicy
 
     public const int ParaphraseWords = 3;
 
-    /// <summary>With vectors, a best passage this close in meaning answers whatever its wording (casual phrasing, slang, paraphrase)…</summary>
-    public static readonly float ConfidentCosine = float.Parse(Environment.GetEnvironmentVariable("CB_HI") ?? "0.9", System.Globalization.CultureInfo.InvariantCulture);
+    // Fitted by logistic regression on the top result's evidence: answerable questions from the training halves of SQuAD,
+    // WikiQA and NewsQA and the seeds, against questions whose answer is not in the sources (NewsQA stories removed from
+    // the corpus, SQuAD questions asked of the seeds, the seeds' unanswerable questions). README: "Abstention".
+    private static readonly (Func<AnswerEvidence, double> Feature, double Weight)[] Weights =
+    [
+        (e => e.Coverage, 1.2232),
+        (e => e.CoveredWords, 0.8044),
+        (e => e.NeverUsed, -2.9276),
+        (e => e.Cosine, 10.1813),
+        (e => e.CosineZ, 0.3232),
+        (e => e.Score, 0.0243),
+        (e => e.ScoreGap, 0.0207),
+    ];
 
-    /// <summary>…and one this far never does, however many of the question's words it shares.</summary>
-    public static readonly float MinimumCosine = float.Parse(Environment.GetEnvironmentVariable("CB_LO") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    private const double Bias = -8.9226;
+
+    /// <summary>Below this log-odds a passage that passes the lexical test still does not answer…</summary>
+    public const double AnswerLogOdds = -2.5;
+
+    /// <summary>…and from this one a passage answers even when it fails the lexical test (casual phrasing, paraphrase).</summary>
+    public const double ConfidentLogOdds = -0.75;
 
     /// <returns>Why the search abstains, or null when the best passage answers.</returns>
     public static string? Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
@@ -37,29 +55,64 @@ public static class AbstentionPolicy
             return $"the sources never mention: {stranger.Term}";
         }
 
-        var best = ranked[0];
-        if (best.Cosine is { } cosine)
+        var lexical = LexicalVerdict(question, ranked[0]);
+        if (AnswerEvidence.Of(question, ranked) is not { } evidence)
         {
-            if (cosine < MinimumCosine)
-            {
-                return $"the best passage is not close in meaning to the question (cosine {cosine:0.00})";
-            }
-
-            if (cosine >= ConfidentCosine)
-            {
-                return null;
-            }
+            return lexical;
         }
 
+        var logOdds = LogOdds(evidence);
+        return logOdds >= ConfidentLogOdds || (lexical is null && logOdds >= AnswerLogOdds)
+            ? null
+            : lexical ?? $"the best passage is not close enough in meaning (log-odds {logOdds:0.0})";
+    }
+
+    public static double LogOdds(AnswerEvidence evidence) => Bias + Weights.Sum(w => w.Weight * w.Feature(evidence));
+
+    private static string? LexicalVerdict(ParsedQuestion question, RankedPassage best)
+    {
         var paraphrased = best.Coverage >= ParaphraseCoverage && best.CoveredWords >= ParaphraseWords;
-        if (best.Coverage < MinimumCoverage && !paraphrased)
+        if (best.Coverage >= MinimumCoverage || paraphrased)
         {
-            var missing = question.Terms.Where(t => t.DocumentFrequency == 0).Select(t => t.Term).ToList();
-            return missing.Count > 0
-                ? $"the sources never mention: {string.Join(", ", missing)}"
-                : $"the best passage holds only {best.Coverage:P0} of the question's key words";
+            return null;
         }
 
-        return null;
+        var missing = question.Terms.Where(t => t.DocumentFrequency == 0).Select(t => t.Term).ToList();
+        return missing.Count > 0
+            ? $"the sources never mention: {string.Join(", ", missing)}"
+            : $"the best passage holds only {best.Coverage:P0} of the question's key words";
+    }
+}
+
+/// <summary>What the abstention model reads of the best passage.</summary>
+/// <param name="Coverage">Share of the question's term weight in the passage.</param>
+/// <param name="CoveredWords">Share of the question's written content words in the passage.</param>
+/// <param name="NeverUsed">Share of the question's term weight that no passage of the sources holds.</param>
+/// <param name="Cosine">Cosine of the question with the passage.</param>
+/// <param name="CosineZ">How far that cosine stands above the candidates', in standard deviations.</param>
+/// <param name="Score">The ranking model's score.</param>
+/// <param name="ScoreGap">Its lead over the second passage.</param>
+public sealed record AnswerEvidence(double Coverage, double CoveredWords, double NeverUsed, double Cosine, double CosineZ, double Score, double ScoreGap)
+{
+    /// <summary>The evidence for the best passage, or null when the passages have no vectors.</summary>
+    public static AnswerEvidence? Of(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
+    {
+        if (ranked[0].Cosine is not { } cosine)
+        {
+            return null;
+        }
+
+        var cosines = ranked.Select(r => (double)(r.Cosine ?? 0)).ToList();
+        var mean = cosines.Average();
+        var deviation = Math.Sqrt(cosines.Sum(c => (c - mean) * (c - mean)) / cosines.Count);
+        var total = Math.Max(question.TotalWeight, double.Epsilon);
+        return new AnswerEvidence(
+            ranked[0].Coverage,
+            question.Words.Count == 0 ? 0 : ranked[0].CoveredWords / (double)question.Words.Count,
+            question.Terms.Where(t => t.DocumentFrequency == 0).Sum(t => t.Weight) / total,
+            cosine,
+            deviation > 0 ? (cosine - mean) / deviation : 0,
+            ranked[0].Score,
+            ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : 0);
     }
 }

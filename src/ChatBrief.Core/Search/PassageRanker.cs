@@ -27,6 +27,23 @@ public sealed class PassageRanker(RankingModels models)
     // weigh attribution; a rule can. The tolerance keeps a speaker who is off the topic from jumping the queue.
     private const double SpeakerCoverageTolerance = 0.2;
 
+    // The semantic model's score plus this share of the lexical model's: on held-out questions it lifted "what did X say"
+    // (NewsQA) by 2.8 points and kept SQuAD level, for 0.9 points on WikiQA; README, "Results".
+    private const double LexicalShare = 0.25;
+
+    /// <summary>The lexical model's scores, blended with the semantic model's when the candidates were measured with vectors.</summary>
+    private double[] Score(IReadOnlyList<CandidateEvidence> candidates)
+    {
+        var lexical = models.Lexical.Score(candidates.Select(c => c.Features.Lexical).ToList());
+        if (candidates[0].Features.Set != FeatureSet.Semantic || models.Semantic is null)
+        {
+            return lexical;
+        }
+
+        var semantic = models.Semantic.Score(candidates.Select(c => c.Features.Values).ToList());
+        return semantic.Select((score, i) => score + LexicalShare * lexical[i]).ToArray();
+    }
+
     public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<CandidateEvidence> candidates)
     {
         if (candidates.Count == 0)
@@ -35,8 +52,7 @@ public sealed class PassageRanker(RankingModels models)
         }
 
         var speakerBar = candidates.Max(c => c.Coverage) - SpeakerCoverageTolerance;
-        var (model, read) = models.For(candidates[0].Features.Set);
-        var scores = model.Score(candidates.Select(c => read(c.Features)).ToList());
+        var scores = Score(candidates);
         return candidates
             .Select((c, i) => (Index: i, Speaks: c.SpeakerMatches && c.Coverage >= speakerBar, Ranked: new RankedPassage(c.Passage, scores[i], c.Coverage, c.BestSentence, c.CoveredWords) { Cosine = c.Cosine }))
             .OrderByDescending(c => c.Speaks)

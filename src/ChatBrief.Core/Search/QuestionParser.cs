@@ -66,7 +66,7 @@ public sealed partial class QuestionParser
 
     public ParsedQuestion Parse(string question, int maxLength, IndexSearcher searcher, AliasTable aliases)
     {
-        var (text, shortened) = Shorten(question.Trim(), maxLength);
+        var (text, shortened) = Shorten(ChatMentions.Remove(question).Trim(), maxLength);
         var reader = searcher.IndexReader;
 
         var capitalsMarkNames = CapitalsMarkNames(text);

@@ -1,15 +1,12 @@
 namespace ChatBrief.Core.Search;
 
 /// <summary>
-/// The ranking models in use: the semantic one when the candidates carry cosines, the lexical one otherwise (semantic
-/// layer off, an index without vectors yet, or a build that ships no semantic model).
+/// The ranking models in use: the semantic one (with a share of the lexical one's score) when the candidates carry
+/// cosines, the lexical one alone otherwise (semantic layer off, an index without vectors, or a build that ships no
+/// semantic model).
 /// </summary>
 public sealed record RankingModels(RankingModel Lexical, RankingModel? Semantic)
 {
-    /// <summary>The model for candidates measured with <paramref name="features"/>, and the features it reads of each.</summary>
-    public (RankingModel Model, Func<FeatureVector, float[]> Read) For(FeatureSet features) =>
-        features == FeatureSet.Semantic && Semantic is not null ? (Semantic, f => f.Values) : (Lexical, f => f.Lexical);
-
     /// <summary>The built-in models, with the one of its feature set replaced by the model <see cref="SearchOptions.RankingModel"/> names.</summary>
     public static RankingModels FromOptions(SearchOptions options)
     {

@@ -26,6 +26,7 @@ internal sealed class StatusCommand(IIndexManager index, TimeProvider time) : IS
                 new EmbedField("Documents", status.Documents.ToString("N0", CultureInfo.InvariantCulture), Inline: true),
                 new EmbedField("Passages", status.Passages.ToString("N0", CultureInfo.InvariantCulture), Inline: true),
                 new EmbedField("Index age", AnswerWording.IndexAge(status.BuiltAt, time.GetUtcNow()), Inline: true),
+                new EmbedField("Search by meaning", AnswerWording.SemanticCoverage(status), Inline: false),
             ]);
         return Task.FromResult(InteractionResponse.Message(OutgoingMessage.Create([embed], ephemeral: true)));
     }

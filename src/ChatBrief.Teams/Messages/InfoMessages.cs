@@ -1,3 +1,4 @@
+using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
 
 namespace ChatBrief.Teams.Messages;
@@ -22,7 +23,11 @@ internal static class InfoMessages
             return new TeamsMessage(new Paragraph(IndexNotReady));
         }
 
-        var blocks = new List<MessageBlock> { new Paragraph($"The index holds {status.Documents} documents and {status.Passages} passages.") };
+        var blocks = new List<MessageBlock>
+        {
+            new Paragraph($"The index holds {status.Documents} documents and {status.Passages} passages."),
+            new Paragraph($"Search by meaning: {AnswerWording.SemanticCoverage(status)}", ParagraphStyle.Subtle),
+        };
         if (IndexAge.Describe(status.BuiltAt, now) is { } age)
         {
             blocks.Add(new Paragraph(age, ParagraphStyle.Subtle));

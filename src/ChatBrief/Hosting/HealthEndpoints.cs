@@ -10,7 +10,7 @@ public static class HealthEndpoints
         endpoints.MapGet("/healthz", (IIndexManager index) =>
         {
             var status = index.GetStatus();
-            var body = new { status = status.IsReady ? "ready" : "starting", documents = status.Documents, passages = status.Passages, built_at = status.BuiltAt };
+            var body = new { status = status.IsReady ? "ready" : "starting", documents = status.Documents, passages = status.Passages, built_at = status.BuiltAt, semantic = new { model = status.SemanticModel, passages_with_vectors = status.PassagesWithVectors } };
             return status.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;

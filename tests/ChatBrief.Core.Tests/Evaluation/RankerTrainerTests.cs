@@ -74,7 +74,8 @@ public class RankerTrainerTests
         var path = Path.Combine(corpus.Root, "ranker.zip");
 
         model.Save(path);
-        var loaded = RankingModels.FromOptions(new SearchOptions { RankingModel = path }).For(model.Features).Model;
+        var models = RankingModels.FromOptions(new SearchOptions { RankingModel = path });
+        var loaded = model.Features == FeatureSet.Semantic ? models.Semantic! : models.Lexical;
 
         var features = labelled[0].Candidates[0].Features.Values;
         Assert.Equal(model.Score(features), loaded.Score(features), 5);

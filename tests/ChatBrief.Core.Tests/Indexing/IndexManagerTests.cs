@@ -19,7 +19,9 @@ public class IndexManagerTests
 
         Assert.NotNull(report);
         Assert.Equal("no index exists yet", report.RebuildReason);
-        Assert.Equal(new IndexStatus(true, 2, 3, corpus.Index.GetStatus().BuiltAt), corpus.Index.GetStatus());
+        Assert.Equal(
+            new IndexStatus(true, 2, 3, corpus.Index.GetStatus().BuiltAt) { SemanticModel = corpus.Index.Embedder!.ModelId, PassagesWithVectors = 3 },
+            corpus.Index.GetStatus());
     }
 
     [Fact]

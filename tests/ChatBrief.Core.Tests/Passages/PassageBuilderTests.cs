@@ -83,7 +83,7 @@ public class PassageBuilderTests
 
         var passages = PassageBuilder.Build(document).ToList();
 
-        Assert.Equal(15, passages.Count);
+        Assert.Equal(14, passages.Count);
         Assert.All(passages, passage =>
         {
             Assert.NotEmpty(passage.Sentences);

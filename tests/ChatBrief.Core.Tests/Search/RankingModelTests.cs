@@ -57,6 +57,54 @@ public class RankingModelTests
     }
 
     [Fact]
+    public void BuiltInSemantic_ReadsTheLexicalFeaturesAndTheCosines()
+    {
+        var model = RankingModel.BuiltInSemantic();
+
+        Assert.NotNull(model);
+        Assert.Same(FeatureSet.Semantic, model.Features);
+        Assert.Equal(FeatureSet.Lexical.Names, FeatureSet.Semantic.Names.Take(FeatureSet.Lexical.Count));
+    }
+
+    [Fact]
+    public void BuiltInSemantic_PassageCloserInMeaning_ScoresHigher()
+    {
+        var model = RankingModel.BuiltInSemantic()!;
+        var near = Candidate(cosine: 0.72f, gap: 0f, rank: 0);
+        var far = Candidate(cosine: 0.45f, gap: 0.27f, rank: 30);
+
+        Assert.True(model.Score(near) > model.Score(far));
+
+        static float[] Candidate(float cosine, float gap, int rank)
+        {
+            var features = new FeatureVector(FeatureSet.Semantic);
+            foreach (var name in FeatureSet.Semantic.Names)
+            {
+                features[name] = 0.4f;
+            }
+
+            (features["cosine"], features["cosine_gap"], features["cosine_rank"], features["top_cosine"]) = (cosine, gap, rank, 0.72f);
+            return features.Values;
+        }
+    }
+
+    [Fact]
+    public void FeatureVector_AFeatureLeftUnset_IsRefusedByName()
+    {
+        var features = new FeatureVector(FeatureSet.Lexical) { ["lucene"] = 1 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => features.Values);
+
+        Assert.Contains("lucene_rank", error.Message);
+    }
+
+    [Fact]
+    public void FeatureVector_UnknownName_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new FeatureVector(FeatureSet.Lexical) { ["cosine"] = 1 });
+    }
+
+    [Fact]
     public void FromOptions_MissingFile_SaysWhichSetting()
     {
         var error = Assert.Throws<FileNotFoundException>(() => RankingModels.FromOptions(new SearchOptions { RankingModel = "/nonexistent/ranker.zip" }));
