@@ -61,8 +61,11 @@ public static class AbstentionPolicy
             return lexical;
         }
 
+        // One shared word of several, when the sources never use the others, is a topic match, not an answer ("What is
+        // the capital of Australia?" against a passage that names Australia), however close the meaning.
         var logOdds = LogOdds(evidence);
-        return logOdds >= ConfidentLogOdds || (lexical is null && logOdds >= AnswerLogOdds)
+        var sharesWords = ranked[0].CoveredWords >= Math.Min(2, question.Words.Count) || evidence.NeverUsed == 0;
+        return (logOdds >= ConfidentLogOdds && sharesWords) || (lexical is null && logOdds >= AnswerLogOdds)
             ? null
             : lexical ?? $"the best passage is not close enough in meaning (log-odds {logOdds:0.0})";
     }

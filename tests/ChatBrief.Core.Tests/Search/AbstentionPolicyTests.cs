@@ -14,6 +14,38 @@ public class AbstentionPolicyTests
         new StoredPassage("a#1", "a.txt", 1, 0, "text", [new TextSpan(0, 4)], new DocumentMetadata("A"), []),
         1.0, coverage, 0, coveredWords);
 
+    private static RankedPassage Near(double coverage, int coveredWords, float cosine, double score = 30) =>
+        Passage(coverage, coveredWords) with { Cosine = cosine, Score = score };
+
+    // Other candidates, far in meaning, so that the best one stands out as it does in a real search.
+    private static IEnumerable<RankedPassage> Others => Enumerable.Range(0, 20).Select(i => Near(0.1, 0, 0.45f + (i % 5 / 100f), score: -10));
+
+    [Fact]
+    public void Judge_WithVectors_CloseInMeaningAndSharingTheWords_AnswersThoughTheLexicalTestFails()
+    {
+        Assert.Null(AbstentionPolicy.Judge(Question, [Near(0.45, 2, 0.75f), .. Others]));
+    }
+
+    [Fact]
+    public void Judge_WithVectors_SharingOneWordOfSeveral_AbstainsHoweverClose()
+    {
+        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.45, 1, 0.75f), .. Others]));
+    }
+
+    [Fact]
+    public void Judge_WithVectors_FarInMeaning_AbstainsThoughTheWordsMatch()
+    {
+        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.6, 2, 0.35f, score: -20), .. Others]));
+    }
+
+    [Fact]
+    public void LogOdds_CloserInMeaning_IsHigher()
+    {
+        var evidence = new AnswerEvidence(0.5, 0.5, 0, 0.5, 1, 10, 1);
+
+        Assert.True(AbstentionPolicy.LogOdds(evidence with { Cosine = 0.7 }) > AbstentionPolicy.LogOdds(evidence));
+    }
+
     [Fact]
     public void Judge_NoCandidates_Abstains()
     {
