@@ -1,4 +1,4 @@
-using System.Text;
+using ChatBrief.Core.Sources.Cleaning;
 
 namespace ChatBrief.Core.Semantic;
 
@@ -18,33 +18,13 @@ public static class EmbeddingText
     /// </summary>
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Replace("\u2026", "...", StringComparison.Ordinal))
+        var folded = text.Replace("\u2026", "...", StringComparison.Ordinal).Select(c => c switch
         {
-            var folded = c switch
-            {
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
-                _ when char.IsWhiteSpace(c) || char.IsControl(c) => ' ',
-                _ => c,
-            };
-            if (folded == ' ')
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(folded);
-        }
-
-        return builder.ToString();
+            '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
+            '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+            '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+            _ => c,
+        });
+        return WhitespaceNormalizer.Normalize(string.Concat(folded));
     }
 }
