@@ -32,15 +32,18 @@ public sealed class ArcticXsEmbedder : IPassageEmbedder, IDisposable
     {
         var vectors = new float[passages.Count][];
         var order = Enumerable.Range(0, passages.Count).OrderBy(i => passages[i].Length).ToArray();
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(order.Chunk(BatchSize), options, batch =>
+
+        // One batch at a time on the caller's thread: spreading batches over thread-pool threads starved the host's own
+        // work (a gateway heartbeat missed its beat while a reindex embedded), so a build embeds on one core for now.
+        foreach (var batch in order.Chunk(BatchSize))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var embedded = Embed(batch.Select(i => passages[i]).ToArray());
             for (var j = 0; j < batch.Length; j++)
             {
                 vectors[batch[j]] = embedded[j];
             }
-        });
+        }
 
         return vectors;
     }
@@ -100,8 +103,8 @@ public sealed class ArcticXsEmbedder : IPassageEmbedder, IDisposable
             tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
         }
 
-        // One thread a run: questions arrive concurrently and passages are embedded a batch per core, and runs sharing
-        // cores through ONNX Runtime's own thread pool were slower (SQuAD questions two at a time: median 33 ms, not 22).
+        // One thread a run: questions arrive concurrently, and runs sharing cores through ONNX Runtime's own thread pool
+        // were slower (SQuAD questions two at a time: median 33 ms, not 22).
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 };
         return (new InferenceSession(SentenceTransformers.ResourceLoader.GetResource(assembly, "model.onnx"), options), tokenizer);
     }
