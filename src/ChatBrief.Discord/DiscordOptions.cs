@@ -1,6 +1,6 @@
 namespace ChatBrief.Discord;
 
-/// <summary>The <c>Discord</c> settings (DESIGN.md). Incomplete settings switch the Discord door off instead of failing the host.</summary>
+/// <summary>The <c>Discord</c> settings (docs/CONTRACTS.md). Incomplete settings switch the Discord door off instead of failing the host.</summary>
 public sealed class DiscordOptions
 {
     public const string Section = "Discord";

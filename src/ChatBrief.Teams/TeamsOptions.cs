@@ -1,6 +1,6 @@
 namespace ChatBrief.Teams;
 
-/// <summary>The <c>Teams</c> settings (DESIGN.md). Checked once at start by <see cref="TeamsDoorSettings"/>.</summary>
+/// <summary>The <c>Teams</c> settings (docs/CONTRACTS.md). Checked once at start by <see cref="TeamsDoorSettings"/>.</summary>
 public sealed class TeamsOptions
 {
     public const string Section = "Teams";

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatBrief.Core.Evaluation;
 
-/// <summary>One line of a question file (DESIGN.md, "Question files").</summary>
+/// <summary>One line of a question file (docs/CONTRACTS.md, "Question files").</summary>
 public sealed record EvalQuestion(
     string Id,
     string Question,
@@ -14,7 +14,7 @@ public sealed record EvalQuestion(
     public bool IsUnanswerable => Unanswerable is "strict" or "soft";
 }
 
-/// <summary>One line of the <c>--out</c> file (DESIGN.md, "eval result lines").</summary>
+/// <summary>One line of the <c>--out</c> file (docs/CONTRACTS.md, "eval result lines").</summary>
 public sealed record EvalResultLine(string Id, bool Abstained, IReadOnlyList<EvalResult> Results);
 
 public sealed record EvalResult(int Rank, string Id, string Source, int Passage, string Text, double Score);

@@ -14,7 +14,7 @@ public interface IEvalTarget
     Task<EvalAnswer> AnswerAsync(string question, int top, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs a question file against a target and scores it as DESIGN.md defines.</summary>
+/// <summary>Runs a question file against a target and scores it as docs/CONTRACTS.md defines.</summary>
 public static class EvalRunner
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -164,7 +164,7 @@ public static class EvalRunner
         return question.Answers?.Any(answer => answer.Length > 0 && sentence.Contains(Fold(answer), StringComparison.OrdinalIgnoreCase)) ?? false;
     }
 
-    /// <summary>Curly quotes and dashes to plain ones, runs of whitespace to one space (DESIGN.md's hit rule).</summary>
+    /// <summary>Curly quotes and dashes to plain ones, runs of whitespace to one space (docs/CONTRACTS.md's hit rule).</summary>
     public static string Fold(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -105,16 +105,14 @@ public sealed record AnswerEvidence(double Coverage, double CoveredWords, double
             return null;
         }
 
-        var cosines = ranked.Select(r => (double)(r.Cosine ?? 0)).ToList();
-        var mean = cosines.Average();
-        var deviation = Math.Sqrt(cosines.Sum(c => (c - mean) * (c - mean)) / cosines.Count);
+        var cosines = new CosineSpread(ranked.Select(r => r.Cosine ?? 0).ToArray());
         var total = Math.Max(question.TotalWeight, double.Epsilon);
         return new AnswerEvidence(
             ranked[0].Coverage,
             question.Words.Count == 0 ? 0 : ranked[0].CoveredWords / (double)question.Words.Count,
             question.Terms.Where(t => t.DocumentFrequency == 0).Sum(t => t.Weight) / total,
             cosine,
-            deviation > 0 ? (cosine - mean) / deviation : 0,
+            cosines.Standardize(cosine),
             ranked[0].Score,
             ranked.Count > 1 ? ranked[0].Score - ranked[1].Score : 0);
     }

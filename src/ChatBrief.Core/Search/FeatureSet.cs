@@ -44,8 +44,6 @@ public sealed class FeatureSet
         ? position
         : throw new ArgumentException($"The {Name} features have none named '{feature}'. They are: {string.Join(", ", Names)}.", nameof(feature));
 
-    public bool Contains(string feature) => _positions.ContainsKey(feature);
-
     /// <summary>The set a model with this many features was trained on, or null.</summary>
     public static FeatureSet? OfCount(int count) => All.FirstOrDefault(set => set.Count == count);
 }

@@ -140,20 +140,6 @@ public static class RankingFeatures
         return evidence;
     }
 
-    /// <summary>Where a cosine stands among the candidates': rank, and distance from their mean in standard deviations.</summary>
-    private sealed class CosineSpread(float[] cosines)
-    {
-        private readonly float _mean = cosines.Length == 0 ? 0 : cosines.Average();
-
-        private readonly float _deviation = cosines.Length < 2 ? 0 : MathF.Sqrt(cosines.Sum(c => (c - cosines.Average()) * (c - cosines.Average())) / cosines.Length);
-
-        public float Max { get; } = cosines.Length == 0 ? 0 : cosines.Max();
-
-        public float RankOf(float cosine) => cosines.Count(c => c > cosine);
-
-        public float Standardize(float cosine) => _deviation < 1e-6f ? 0 : (cosine - _mean) / _deviation;
-    }
-
     private readonly record struct Measures(StoredPassage Passage, PassageTerms Terms, double Lucene, double Coverage, SentenceMatch Best, int CoveredWords, bool SpeakerMatches);
 
     private readonly record struct SentenceMatch(int Index, double Coverage, double Bm25, bool HasAnswerType, double SoftCoverage);

@@ -35,9 +35,6 @@ public sealed class PassageVectors
     /// <summary>How many passages have a vector.</summary>
     public int Count => _documents.Length;
 
-    /// <summary>Bytes held for the vectors.</summary>
-    public long SizeInBytes => _components.Length + (_scales.Length * sizeof(float)) + (_documents.Length * sizeof(int) * 2L);
-
     // Document number to row, -1 for documents without a vector (deleted, source records).
     private int[] Rows { get; }
 

@@ -31,20 +31,6 @@ public static class QuantizedVector
         return bytes;
     }
 
-    public static float[] Decode(ReadOnlySpan<byte> bytes)
-    {
-        var dimensions = bytes.Length - sizeof(float);
-        var scale = BinaryPrimitives.ReadSingleLittleEndian(bytes[dimensions..]);
-        var components = MemoryMarshal.Cast<byte, sbyte>(bytes[..dimensions]);
-        var vector = new float[dimensions];
-        for (var i = 0; i < dimensions; i++)
-        {
-            vector[i] = components[i] * scale;
-        }
-
-        return vector;
-    }
-
     /// <summary>A question vector in the same byte form, for the integer dot products of <see cref="Dot"/>.</summary>
     public static (sbyte[] Components, float Scale) Quantize(ReadOnlySpan<float> vector)
     {

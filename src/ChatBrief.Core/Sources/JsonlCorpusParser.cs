@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ChatBrief.Core.Sources;
 
 /// <summary>
-/// Reads a passage corpus in the DESIGN.md corpus format: one <c>{"id","title","text"}</c> object a line,
+/// Reads a passage corpus in the docs/CONTRACTS.md corpus format: one <c>{"id","title","text"}</c> object a line,
 /// each line its own one-paragraph document numbered by its line, so that citations can point back at it.
 /// </summary>
 public sealed class JsonlCorpusParser : IDocumentParser

@@ -12,7 +12,7 @@ internal static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "What you want to know, in your own words." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (DESIGN.md) instead of text." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (docs/CONTRACTS.md) instead of text." };
         var top = new Option<int?>("--top") { Description = "How many passages to quote (default: Search:Top, 3)." };
         var command = new Command("ask", "Answer a question with exact, cited passages of the sources.") { question, json, top };
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ChatBrief.Cli;
 
-/// <summary>The JSON shape of DESIGN.md: snake_case names, quotes and non-ASCII text written as they are.</summary>
+/// <summary>The JSON shape of docs/CONTRACTS.md: snake_case names, quotes and non-ASCII text written as they are.</summary>
 internal static class CliJson
 {
     public static readonly JsonSerializerOptions Options = new()

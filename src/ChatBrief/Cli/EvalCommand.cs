@@ -19,7 +19,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var questions = new Option<FileInfo>("--questions") { Description = "Question file, one JSON object a line (DESIGN.md).", Required = true };
+        var questions = new Option<FileInfo>("--questions") { Description = "Question file, one JSON object a line (docs/CONTRACTS.md).", Required = true };
         var corpus = new Option<FileInfo?>("--corpus") { Description = "Index this JSONL corpus into a temporary index instead of using the index folder." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one result line per question here." };
         var top = new Option<int>("--top") { Description = "Results per question.", DefaultValueFactory = _ => 10 };

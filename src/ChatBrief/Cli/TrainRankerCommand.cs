@@ -17,7 +17,7 @@ internal static class TrainRankerCommand
     public static Command Create()
     {
         var corpus = new Option<FileInfo?>("--corpus") { Description = "The JSONL corpus the questions are about, indexed into a temporary index; without it, the index folder is used." };
-        var questions = new Option<FileInfo>("--questions") { Description = "Training questions with passage_ids or answers (DESIGN.md question file).", Required = true };
+        var questions = new Option<FileInfo>("--questions") { Description = "Training questions with passage_ids or answers (docs/CONTRACTS.md question file).", Required = true };
         var holdout = new Option<FileInfo?>("--holdout") { Description = "Questions kept out of training, to report the model on." };
         var splitTitles = new Option<bool>("--split-titles") { Description = "Hold out the questions about every other document title (sorted) instead of a --holdout file." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the model (set Search:RankingModel to use it).", Required = true };

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ChatBrief.Tests.Cli;
 
-/// <summary>The built executable on a temporary copy of the seeds, through the commands of DESIGN.md.</summary>
+/// <summary>The built executable on a temporary copy of the seeds, through the commands of docs/CONTRACTS.md.</summary>
 public sealed class CliEndToEndTests : IDisposable
 {
     private readonly SeedsWorkspace _workspace = new("chatbrief-cli");
