@@ -50,6 +50,11 @@ public static class CoreHostingExtensions
     public static IPassageEmbedder? SemanticEmbedder(IServiceProvider services) =>
         services.GetRequiredService<IOptions<SearchOptions>>().Value.Semantic ? services.GetRequiredService<IPassageEmbedder>() : null;
 
-    /// <summary>For long-running hosts: opens (or builds) the index at start, so the first question does not wait for it.</summary>
-    public static IServiceCollection AddIndexWarmup(this IServiceCollection services) => services.AddHostedService<IndexWarmupService>();
+    /// <summary>
+    /// For long-running hosts: opens (or builds) the index at start, so the first question does not wait for it, and
+    /// publishes commits written by other processes in the background.
+    /// </summary>
+    public static IServiceCollection AddIndexBackgroundServices(this IServiceCollection services) => services
+        .AddHostedService<IndexWarmupService>()
+        .AddHostedService<IndexRefreshService>();
 }

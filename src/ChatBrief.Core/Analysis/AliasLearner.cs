@@ -6,35 +6,39 @@ namespace ChatBrief.Core.Analysis;
 /// <summary>
 /// Builds the alias table from what the sources taught (explicit definitions, and acronyms whose letters are the initials
 /// of a name the sources use), from the moderators' aliases file, and from the English acronyms that WordNet knows
-/// ("GPS" for "global positioning system", see <c>Lexicon/README.md</c>), merging groups that share a spelling.
+/// ("GPS" for "global positioning system", see <c>Lexicon/README.md</c>), merging groups that share a spelling. One learner
+/// serves a process: the English acronyms are read and analysed once, not at every refresh of the index.
 /// </summary>
-public static class AliasLearner
+public sealed class AliasLearner(Analyzer analyzer)
 {
     /// <summary>The moderators' file of aliases at the root of the sources folder: one group a line, spellings separated by '='.</summary>
     public const string AliasesFileName = "aliases.txt";
 
     private const string EnglishAcronymsResource = "ChatBrief.Core.Analysis.Lexicon.wordnet-acronyms.txt";
 
-    private static readonly Lazy<List<List<string>>> EnglishAcronyms = new(() =>
+    private readonly Lazy<List<(List<string> Group, string[][] Terms)>> _englishAcronyms = new(() =>
     {
         using var stream = typeof(AliasLearner).Assembly.GetManifestResourceStream(EnglishAcronymsResource)
             ?? throw new InvalidOperationException($"The acronym list '{EnglishAcronymsResource}' is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return ParseAliasLines(reader.ReadToEnd().Split('\n')).ToList();
+        return ParseAliasLines(reader.ReadToEnd().Split('\n'))
+            .Select(group => (group, group.Select(spelling => analyzer.Tokenize(IndexSchema.Text, spelling).Select(t => t.Term).ToArray()).ToArray()))
+            .ToList();
     });
 
     /// <param name="vocabularies">What each source taught.</param>
     /// <param name="aliasesFile">The moderators' aliases file, if any.</param>
-    /// <param name="analyzer">The index's analyzer.</param>
     /// <param name="sourcesUse">Whether any passage contains a term: an English acronym is only worth knowing when the
     /// sources use one of its spellings.</param>
-    public static AliasTable Build(IReadOnlyCollection<SourceVocabulary> vocabularies, string? aliasesFile, Analyzer analyzer, Func<string, bool> sourcesUse)
+    public AliasTable Build(IReadOnlyCollection<SourceVocabulary> vocabularies, string? aliasesFile, Func<string, bool> sourcesUse)
     {
         var groups = new List<List<string>>();
         groups.AddRange(vocabularies.SelectMany(v => v.Definitions).Select(d => d.ToList()));
         groups.AddRange(InitialsMatches(vocabularies));
         groups.AddRange(ReadAliasesFile(aliasesFile));
-        groups.AddRange(EnglishAcronyms.Value.Where(group => group.Any(spelling => analyzer.Tokenize(IndexSchema.Text, spelling) is { Count: > 0 } terms && terms.All(t => sourcesUse(t.Term)))));
+        groups.AddRange(_englishAcronyms.Value
+            .Where(acronym => acronym.Terms.Any(terms => terms.Length > 0 && terms.All(sourcesUse)))
+            .Select(acronym => acronym.Group));
 
         var merged = Merge(groups);
         var table = merged

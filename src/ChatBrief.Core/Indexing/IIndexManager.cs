@@ -26,6 +26,9 @@ public sealed record IndexStatus(bool IsReady, int Documents, int Passages, Date
 
     /// <summary>Passages that have a vector and so can be found by meaning.</summary>
     public int PassagesWithVectors { get; init; }
+
+    /// <summary>A build is running: the first one, a rebuild of a broken index, or a moderator's reindex.</summary>
+    public bool Building { get; init; }
 }
 
 /// <summary>One document of the index.</summary>

@@ -24,14 +24,17 @@ public sealed record IndexSnapshot(
     public int PassagesWithVectors { get; init; }
 }
 
-/// <summary>A searcher borrowed from the index manager; dispose it to give it back so that old commits can be released.</summary>
-public sealed class IndexLease(SearcherManager manager, IndexSearcher searcher, IndexSnapshot snapshot) : IDisposable
+/// <summary>
+/// A searcher borrowed from the index manager, with its own commit's snapshot; dispose it to give it back so that old
+/// commits can be released.
+/// </summary>
+public sealed class IndexLease(SearcherManager manager, CommitSearcher searcher) : IDisposable
 {
     private SearcherManager? _manager = manager;
 
-    public IndexSearcher Searcher { get; } = searcher;
+    public CommitSearcher Searcher { get; } = searcher;
 
-    public IndexSnapshot Snapshot { get; } = snapshot;
+    public IndexSnapshot Snapshot => Searcher.Snapshot;
 
     public void Dispose()
     {

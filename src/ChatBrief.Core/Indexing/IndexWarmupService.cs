@@ -33,7 +33,7 @@ internal sealed class IndexWarmupService(IndexManager index, RankingModels ranki
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is SourcesUnavailableException or IndexBuildInProgressException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // The host keeps serving: doors say the index is not ready, and a moderator's reindex can retry.
             logger.LogError("The index could not be opened or built: {Reason}", e.Message);

@@ -29,7 +29,7 @@ public sealed class CandidateCollector(Analyzer analyzer, IPassageEmbedder? embe
 
         var query = QueryBuilder.Build(parsed);
         var hits = index.Searcher.Search(query, Math.Max(Candidates, wanted)).ScoreDocs.Select(hit => (hit.Doc, hit.Score)).ToList();
-        var vectors = (index.Searcher as PassageIndexSearcher)?.Vectors;
+        var vectors = index.Searcher.Vectors;
         if (embedder is null || vectors is null)
         {
             return (parsed, RankingFeatures.Collect(parsed, hits.ConvertAll(hit => new Candidate(_stored.Get(index.Searcher, hit.Doc), hit.Score)), index.Snapshot.PassageTerms));

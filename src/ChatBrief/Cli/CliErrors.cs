@@ -12,7 +12,7 @@ internal static class CliErrors
         {
             return await command();
         }
-        catch (Exception e) when (e is SourcesUnavailableException or IndexBuildInProgressException or IndexNotReadyException
+        catch (Exception e) when (e is SourcesUnavailableException or IndexBuildInProgressException or IndexNotReadyException or IndexFolderException
                                        or ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException
                                        or OptionsValidationException)
         {

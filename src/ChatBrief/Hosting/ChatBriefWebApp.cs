@@ -18,7 +18,7 @@ public static class ChatBriefWebApp
         });
 
         builder.AddChatBriefCore();
-        builder.Services.AddIndexWarmup();
+        builder.Services.AddIndexBackgroundServices();
         builder.AddDiscord();
         builder.AddTeams();
         configure?.Invoke(builder);

@@ -30,7 +30,7 @@ public class SourceVocabularyTests
             PassageOf("The SDF cyber defense team consists of just 150 people."),
         ]);
 
-        var table = AliasLearner.Build([vocabulary], null, Analyzer, NoEnglishAcronyms);
+        var table = new AliasLearner(Analyzer).Build([vocabulary], null, NoEnglishAcronyms);
 
         Assert.Contains(table.Groups, g => g.Any(s => s.SequenceEqual(["sdf"])) && g.Any(s => s.Any(t => t.StartsWith("forc", StringComparison.Ordinal))));
     }
@@ -42,7 +42,7 @@ public class SourceVocabularyTests
         File.WriteAllLines(file, ["# nicknames", "Pompeo = Secretary of State", "", "bad line without equals"]);
         try
         {
-            var table = AliasLearner.Build([SourceVocabulary.Empty], file, Analyzer, NoEnglishAcronyms);
+            var table = new AliasLearner(Analyzer).Build([SourceVocabulary.Empty], file, NoEnglishAcronyms);
 
             var group = Assert.Single(table.Groups);
             Assert.Contains(group, s => s.SequenceEqual(["pompeo"]));
@@ -58,7 +58,7 @@ public class SourceVocabularyTests
     {
         var sourceTerms = Analyzer.Tokenize(Core.Indexing.IndexSchema.Text, "jamming of global positioning systems").Select(t => t.Term).ToHashSet();
 
-        var table = AliasLearner.Build([SourceVocabulary.Empty], null, Analyzer, sourceTerms.Contains);
+        var table = new AliasLearner(Analyzer).Build([SourceVocabulary.Empty], null, sourceTerms.Contains);
 
         var group = Assert.Single(table.Groups);
         Assert.Contains(group, s => s.SequenceEqual(Analyzer.Tokenize(Core.Indexing.IndexSchema.Text, "GPS").Select(t => t.Term)));

@@ -27,7 +27,7 @@ public class SemanticIndexTests
     private static int VectorCount(TestCorpus corpus)
     {
         using var lease = corpus.Index.Acquire();
-        return ((PassageIndexSearcher)lease.Searcher).Vectors?.Count ?? 0;
+        return lease.Searcher.Vectors?.Count ?? 0;
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using System.Globalization;
+using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ChatBrief.Core.Indexing;
+
+/// <summary>
+/// Derives what one commit holds (its sources, aliases, completions and a fresh cache of analysed passages) from that
+/// commit's searcher. What never changes between commits, such as the analysed English acronyms, is kept by the reader.
+/// </summary>
+internal sealed class IndexSnapshotReader(Analyzer analyzer, string aliasesFile)
+{
+    private readonly AliasLearner _aliases = new(analyzer);
+
+    public IndexSnapshot Read(IndexSearcher searcher)
+    {
+        var sources = new List<SourceSummary>();
+        var vocabularies = new List<SourceVocabulary>();
+        var documents = 0;
+        foreach (var document in CommitSearcher.SourceDocuments(searcher))
+        {
+            vocabularies.Add(SourceVocabulary.Deserialize(document.Get(IndexSchema.Vocabulary)));
+            sources.Add(new SourceSummary(
+                document.Get(IndexSchema.Source),
+                document.Get(IndexSchema.Title),
+                document.Get(IndexSchema.Author) is { Length: > 0 } author ? author : null,
+                document.GetField(IndexSchema.PassageCount).GetInt32Value() ?? 0));
+            documents += document.GetField(IndexSchema.DocumentCount).GetInt32Value() ?? 1;
+        }
+
+        sources.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source));
+        var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
+        DateTimeOffset? builtAt = commit.TryGetValue(IndexSchema.CommitBuiltAt, out var stamp)
+            && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
+        var aliases = _aliases.Build(vocabularies, aliasesFile, term => searcher.IndexReader.DocFreq(new Term(IndexSchema.Text, term)) > 0);
+        var suggestions = new SuggestionList(sources.Select(s => s.Title)
+            .Concat(vocabularies.SelectMany(v => v.Names).GroupBy(n => n.Key).OrderByDescending(g => g.Sum(n => n.Value)).Select(g => g.Key))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList());
+        return new IndexSnapshot(sources, documents, sources.Sum(s => s.Passages), builtAt, aliases, suggestions, new PassageTermCache(analyzer));
+    }
+}
