@@ -53,8 +53,7 @@ public sealed class SourceReader : ISourceReader
             throw new SourcesUnavailableException($"The sources folder {root} does not exist.");
         }
 
-        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        var files = Directory.EnumerateFiles(root, "*", enumeration)
+        var files = FilesUnder(root)
             .Select(path => (Path: path, Source: Path.GetRelativePath(root, path).Replace('\\', '/')))
             .Where(file => IsCandidate(file.Source))
             .OrderBy(file => file.Source, StringComparer.Ordinal)
@@ -62,6 +61,35 @@ public sealed class SourceReader : ISourceReader
             .ToList();
 
         return files.Count > 0 ? files : throw new SourcesUnavailableException($"The sources folder {root} holds no source files.");
+    }
+
+    /// <summary>
+    /// Every file under <paramref name="root"/>, following directory links once each: a link back to a folder already
+    /// visited (a loop, or a second link to the same folder) is not entered again.
+    /// </summary>
+    private static IEnumerable<string> FilesUnder(string root)
+    {
+        var flat = new EnumerationOptions { IgnoreInaccessible = true };
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var folder))
+        {
+            var real = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder;
+            if (!visited.Add(Path.TrimEndingDirectorySeparator(real)))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*", flat))
+            {
+                yield return file;
+            }
+
+            foreach (var subfolder in Directory.EnumerateDirectories(folder, "*", flat))
+            {
+                pending.Push(subfolder);
+            }
+        }
     }
 
     public SourceReadResult Read(SourceFile file)

@@ -160,15 +160,11 @@ public class IndexManagerTests
 
         var first = corpus.Index.EnsureReadyAsync(gate);
         await gate.Entered;
+        Assert.Equal(new IndexStatus(false, 0, 0, null) { Building = true }, corpus.Index.GetStatus());
         await Assert.ThrowsAsync<IndexNotReadyException>(() => corpus.Index.EnsureReadyAsync());
         gate.Release();
         Assert.NotNull(await first);
         Assert.Null(await corpus.Index.EnsureReadyAsync());
-    }
-
-    private sealed class SynchronousProgress(Action<IndexBuildProgress> report) : IProgress<IndexBuildProgress>
-    {
-        public void Report(IndexBuildProgress value) => report(value);
     }
 
     /// <summary>Holds a build at its first progress report until released, so a test can act while it runs.</summary>
