@@ -36,6 +36,20 @@ public class SourceReaderTests
     }
 
     [Fact]
+    public void Discover_FolderLinkLoop_ListsEachFileOnce()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.txt", Prose);
+        folder.Write("sub/b.txt", Prose);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "sub", "loop"), folder.Path);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "again"), Path.Combine(folder.Path, "sub"));
+
+        var files = TestSources.Reader().Discover(folder.Path);
+
+        Assert.Equal(["a.txt", "b.txt"], files.Select(f => Path.GetFileName(f.Source)).Order());
+    }
+
+    [Fact]
     public void Discover_EmptyFolder_ThrowsSourcesUnavailable()
     {
         using var folder = new TempFolder();
