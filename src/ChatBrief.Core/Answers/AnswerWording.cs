@@ -58,5 +58,14 @@ public static class AnswerWording
         ? "off (Search:Semantic is false)"
         : $"on, {status.PassagesWithVectors:N0} of {status.Passages:N0} passages";
 
+    /// <summary>"Reindexing: 3 of 40 sources read." for a second moderator who asks while a build runs, or null when none runs.</summary>
+    public static string? Reindexing(Indexing.IndexStatus status) => status.BuildProgress switch
+    {
+        null => null,
+        { Total: 0 } => "Reindexing: starting.",
+        { ToEmbed: > 0 } p => $"Reindexing: {p.Done:N0} of {p.Total:N0} sources read; embedding {p.Embedded:N0} of {p.ToEmbed:N0} passages of {p.Current}.",
+        var p => $"Reindexing: {p.Done:N0} of {p.Total:N0} sources read.",
+    };
+
     private static string Count(int value, string unit) => value == 1 ? $"1 {unit}" : $"{value} {unit}s";
 }

@@ -28,7 +28,10 @@ public sealed record IndexStatus(bool IsReady, int Documents, int Passages, Date
     public int PassagesWithVectors { get; init; }
 
     /// <summary>A build is running: the first one, a rebuild of a broken index, or a moderator's reindex.</summary>
-    public bool Building { get; init; }
+    public bool Building => BuildProgress is not null;
+
+    /// <summary>How far the running build has got, or null when none runs.</summary>
+    public IndexBuildProgress? BuildProgress { get; init; }
 }
 
 /// <summary>One document of the index.</summary>
@@ -69,7 +72,16 @@ public sealed record IndexBuildReport(
 public sealed record SkippedSource(string Path, string Reason);
 
 /// <summary>Thrown when a rebuild is asked for while one is running.</summary>
-public sealed class IndexBuildInProgressException() : InvalidOperationException("A reindex is already running; try again when it has finished.");
+public sealed class IndexBuildInProgressException(IndexBuildProgress? progress = null)
+    : InvalidOperationException($"A reindex is already running{Describe(progress)}; try again when it has finished.")
+{
+    private static string Describe(IndexBuildProgress? progress) => progress switch
+    {
+        null => "",
+        { ToEmbed: > 0 } => $" ({progress.Done} of {progress.Total} sources read, embedding {progress.Embedded} of {progress.ToEmbed} passages of {progress.Current})",
+        _ => $" ({progress.Done} of {progress.Total} sources read)",
+    };
+}
 
 /// <summary>Thrown when the sources folder is missing or holds nothing that can be indexed.</summary>
 public sealed class SourcesUnavailableException(string message) : InvalidOperationException(message);

@@ -22,7 +22,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
     private readonly IndexBuilder _builder;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly System.Threading.Lock _openLock = new();
-    private volatile bool _building;
+    private IndexBuildProgress? _building;
 
     public IndexManager(ISourceReader reader, IOptions<SourcesOptions> sources, IOptions<IndexOptions> index, ILogger<IndexManager> logger, TimeProvider clock, IPassageEmbedder? embedder = null)
     {
@@ -48,9 +48,9 @@ public sealed class IndexManager : IIndexManager, IDisposable
         {
             SemanticModel = Embedder?.ModelId,
             PassagesWithVectors = searcher.Snapshot.PassagesWithVectors,
-            Building = _building,
+            BuildProgress = Volatile.Read(ref _building),
         },
-        new IndexStatus(false, 0, 0, null) { Building = _building });
+        new IndexStatus(false, 0, 0, null) { BuildProgress = Volatile.Read(ref _building) });
 
     public IReadOnlyList<SourceSummary> ListSources() => _searchers.Read(searcher => searcher.Snapshot.Sources, []);
 
@@ -91,7 +91,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
     {
         if (!await _writeLock.WaitAsync(0, cancellationToken))
         {
-            throw new IndexBuildInProgressException();
+            throw new IndexBuildInProgressException(Volatile.Read(ref _building));
         }
 
         try
@@ -194,7 +194,8 @@ public sealed class IndexManager : IIndexManager, IDisposable
     /// <summary>Builds off the caller's thread; the caller holds the write lock.</summary>
     private async Task<IndexBuildReport> BuildLockedAsync(bool full, OpenProblem? problem, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
     {
-        _building = true;
+        Volatile.Write(ref _building, new IndexBuildProgress(0, 0, null));
+        var reported = new BuildProgressRecorder(this, progress);
         try
         {
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
@@ -207,7 +208,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
             _folder.EnsureWritable();
             using var previous = full ? null : _searchers.Acquire();
             var plan = IndexBuildPlan.Create(_reader.Discover(SourcesPath), previous?.Searcher.SourceHashes() ?? []);
-            var tally = await Task.Run(() => _builder.Build(directory, plan, full, previous?.Searcher, progress, cancellationToken), cancellationToken);
+            var tally = await Task.Run(() => _builder.Build(directory, plan, full, previous?.Searcher, reported, cancellationToken), cancellationToken);
             _searchers.PublishCommitted(directory);
             var status = GetStatus();
             var report = new IndexBuildReport(status.Documents, status.Passages, tally.Added, tally.Updated, tally.Removed, tally.Unchanged, tally.Skipped, full, problem?.Reason, stopwatch.Elapsed)
@@ -226,7 +227,17 @@ public sealed class IndexManager : IIndexManager, IDisposable
         }
         finally
         {
-            _building = false;
+            Volatile.Write(ref _building, null);
+        }
+    }
+
+    /// <summary>Keeps the latest progress for whoever asks while the build runs, and passes it on to the caller.</summary>
+    private sealed class BuildProgressRecorder(IndexManager manager, IProgress<IndexBuildProgress>? inner) : IProgress<IndexBuildProgress>
+    {
+        public void Report(IndexBuildProgress value)
+        {
+            Volatile.Write(ref manager._building, value);
+            inner?.Report(value);
         }
     }
 

@@ -16,9 +16,10 @@ internal sealed class StatusCommand(IIndexManager index, TimeProvider time) : IS
     public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var status = index.GetStatus();
-        var description = status.IsReady
+        var description = (status.IsReady
             ? "The index is ready."
-            : "The index is not ready yet; questions will be answered once it is built.";
+            : "The index is not ready yet; questions will be answered once it is built.")
+            + (AnswerWording.Reindexing(status) is { } reindexing ? $"\n{reindexing}" : "");
         var embed = new Embed(
             "ChatBrief status",
             description,

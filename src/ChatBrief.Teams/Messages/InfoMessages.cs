@@ -18,9 +18,10 @@ internal static class InfoMessages
 
     public static TeamsMessage Status(IndexStatus status, DateTimeOffset now)
     {
+        var reindexing = AnswerWording.Reindexing(status) is { } progress ? new Paragraph(progress, ParagraphStyle.Subtle) : null;
         if (!status.IsReady)
         {
-            return new TeamsMessage(new Paragraph(IndexNotReady));
+            return reindexing is null ? new TeamsMessage(new Paragraph(IndexNotReady)) : new TeamsMessage(new Paragraph(IndexNotReady), reindexing);
         }
 
         var blocks = new List<MessageBlock>
@@ -28,6 +29,10 @@ internal static class InfoMessages
             new Paragraph($"The index holds {status.Documents} documents and {status.Passages} passages."),
             new Paragraph($"Search by meaning: {AnswerWording.SemanticCoverage(status)}", ParagraphStyle.Subtle),
         };
+        if (reindexing is not null)
+        {
+            blocks.Add(reindexing);
+        }
         if (IndexAge.Describe(status.BuiltAt, now) is { } age)
         {
             blocks.Add(new Paragraph(age, ParagraphStyle.Subtle));

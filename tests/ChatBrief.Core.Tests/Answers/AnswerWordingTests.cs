@@ -1,4 +1,5 @@
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Indexing;
 
 namespace ChatBrief.Core.Tests.Answers;
 
@@ -44,5 +45,20 @@ public class AnswerWordingTests
         var passage = new AnswerPassage(1, "a.txt#4", "a.txt", "Title", author, 4, "Text.", "Text.", 1, []);
 
         Assert.Equal(expected, AnswerWording.Citation(passage));
+    }
+
+    public static TheoryData<IndexBuildProgress?, string?> Builds => new()
+    {
+        { null, null },
+        { new IndexBuildProgress(0, 0, null), "Reindexing: starting." },
+        { new IndexBuildProgress(3, 40, "c.txt"), "Reindexing: 3 of 40 sources read." },
+        { new IndexBuildProgress(3, 40, "c.txt") { Embedded = 64, ToEmbed = 1200 }, "Reindexing: 3 of 40 sources read; embedding 64 of 1,200 passages of c.txt." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Builds))]
+    public void Reindexing_RunningBuild_SaysHowFarItHasGot(IndexBuildProgress? progress, string? expected)
+    {
+        Assert.Equal(expected, AnswerWording.Reindexing(new IndexStatus(true, 1, 1, null) { BuildProgress = progress }));
     }
 }

@@ -147,7 +147,8 @@ public class IndexManagerTests
 
         var first = corpus.Index.RebuildAsync(full: true, gate);
         await gate.Entered;
-        await Assert.ThrowsAsync<IndexBuildInProgressException>(() => corpus.Index.RebuildAsync(full: true));
+        var error = await Assert.ThrowsAsync<IndexBuildInProgressException>(() => corpus.Index.RebuildAsync(full: true));
+        Assert.Equal("A reindex is already running (0 of 2 sources read); try again when it has finished.", error.Message);
         gate.Release();
         await first;
     }
@@ -160,7 +161,7 @@ public class IndexManagerTests
 
         var first = corpus.Index.EnsureReadyAsync(gate);
         await gate.Entered;
-        Assert.Equal(new IndexStatus(false, 0, 0, null) { Building = true }, corpus.Index.GetStatus());
+        Assert.Equal(new IndexStatus(false, 0, 0, null) { BuildProgress = new IndexBuildProgress(0, 2, "a.txt") }, corpus.Index.GetStatus());
         await Assert.ThrowsAsync<IndexNotReadyException>(() => corpus.Index.EnsureReadyAsync());
         gate.Release();
         Assert.NotNull(await first);

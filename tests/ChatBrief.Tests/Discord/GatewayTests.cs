@@ -83,7 +83,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var first = await ReadyConnectionAsync();
         await first.DispatchAsync("TYPING_START", 2, new { channel_id = "700" });
         await first.DispatchAsync("TYPING_START", 3, new { channel_id = "700" });
-        await first.NextHeartbeatAsync();
+        await first.HeartbeatCarryingAsync(3);
         first.Drop();
 
         var second = await _gateway.NextConnectionAsync();

@@ -174,6 +174,22 @@ internal sealed class StandInConnection(WebSocket socket, string path, string qu
 
     public async Task<JsonElement> NextHeartbeatAsync() => await _heartbeats.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
+    /// <summary>
+    /// The first heartbeat that carries <paramref name="sequence"/>: a heartbeat sent before the client read the last
+    /// dispatches still carries an older one, which on a busy machine is often the next in line.
+    /// </summary>
+    public async Task<JsonElement> HeartbeatCarryingAsync(long sequence)
+    {
+        while (true)
+        {
+            var heartbeat = await NextHeartbeatAsync();
+            if (heartbeat.GetProperty("d") is { ValueKind: JsonValueKind.Number } carried && carried.GetInt64() == sequence)
+            {
+                return heartbeat;
+            }
+        }
+    }
+
     /// <summary>Closes from the "gateway" side with <paramref name="code"/>.</summary>
     public async Task CloseAsync(int code)
     {
