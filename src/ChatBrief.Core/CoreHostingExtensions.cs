@@ -1,4 +1,5 @@
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Configuration;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
 using ChatBrief.Core.Semantic;
@@ -22,9 +23,9 @@ public static class CoreHostingExtensions
 
     public static IServiceCollection AddChatBriefCore(this IServiceCollection services)
     {
-        services.AddOptions<SourcesOptions>().BindConfiguration(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations()
+        services.AddOptions<SourcesOptions>().BindSettings(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().BindSettings(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindSettings(SearchOptions.Section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.RankingModel) || File.Exists(Path.GetFullPath(o.RankingModel)), "Search:RankingModel names a file that does not exist; train one with 'chatbrief train-ranker' or leave it empty for the built-in model.")
             .ValidateOnStart();
 

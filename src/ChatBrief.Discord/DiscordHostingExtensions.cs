@@ -1,3 +1,4 @@
+using ChatBrief.Core.Configuration;
 using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Commands;
 using ChatBrief.Discord.Gateway;
@@ -25,7 +26,7 @@ public static class DiscordHostingExtensions
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section);
+        services.AddOptions<DiscordOptions>().BindSettings(DiscordOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DiscordTimings());
 

@@ -1,3 +1,4 @@
+using ChatBrief.Core.Configuration;
 using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Connector;
@@ -25,7 +26,7 @@ public static class TeamsHostingExtensions
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section);
+        services.AddOptions<TeamsOptions>().BindSettings(TeamsOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TeamsDoorSettings.Resolve(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
 

@@ -1,3 +1,5 @@
+using ChatBrief.Core.Configuration;
+
 namespace ChatBrief.Teams;
 
 /// <summary>The <c>Teams</c> settings (docs/CONTRACTS.md). Checked once at start by <see cref="TeamsDoorSettings"/>.</summary>
@@ -13,7 +15,8 @@ public sealed class TeamsOptions
     /// <summary>The bot's Microsoft App ID (a GUID): the audience of inbound tokens and the client of outbound ones.</summary>
     public string? AppId { get; set; }
 
-    /// <summary>The app's client secret. Secret: set it with the <c>Teams__AppPassword</c> environment variable only.</summary>
+    /// <summary>The app's client secret. A secret: set it through the <c>Teams__AppPassword</c> environment variable or user secrets, never in a committed file.</summary>
+    [Secret]
     public string? AppPassword { get; set; }
 
     /// <summary>The Entra tenant of the single-tenant app registration.</summary>

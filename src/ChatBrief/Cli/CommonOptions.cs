@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBrief.Core;
+using ChatBrief.Hosting;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,7 @@ internal static class CommonOptions
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        builder.AddUserSecretsInEveryEnvironment();
         builder.Configuration.AddInMemoryCollection(Overrides(parse));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

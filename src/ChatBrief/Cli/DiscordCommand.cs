@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatBrief.Discord;
 using ChatBrief.Discord.Commands;
+using ChatBrief.Hosting;
 using Microsoft.Extensions.Logging.Console;
 
 namespace ChatBrief.Cli;
@@ -30,6 +31,7 @@ internal static class DiscordCommand
             ContentRootPath = Directory.GetCurrentDirectory(),
             Args = [],
         });
+        builder.AddUserSecretsInEveryEnvironment();
         // Warnings (a rate limit, a retry) go to stderr; stdout carries only the outcome.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);

@@ -18,7 +18,7 @@ internal static class ServeCommand
                 args.Add($"--urls={listen}");
             }
 
-            await using var app = ChatBriefWebApp.Build([.. args]);
+            await using var app = ChatBriefWebApp.Build([.. args], builder => builder.AddUserSecretsInEveryEnvironment());
             await app.RunAsync(cancellationToken);
             return 0;
         }));
