@@ -56,7 +56,7 @@ public sealed class AnswerCardTests
 
         var actions = Submits(card).ToList();
         Assert.Equal(["Show context", "Show context", "More results"], actions.Select(a => a["title"]!.GetValue<string>()));
-        Assert.Equal("""{"chatbrief":"context","source":"b.txt","passage":7}""", actions[1]["data"]!.ToJsonString());
+        Assert.Equal($$"""{"chatbrief":"context","source":"b.txt","passage":7,"fingerprint":"{{PassageFingerprint.Of("B.")}}"}""", actions[1]["data"]!.ToJsonString());
         Assert.Equal("""{"chatbrief":"more","question":"who?","skip":2}""", actions[2]["data"]!.ToJsonString());
     }
 

@@ -148,6 +148,20 @@ public sealed class TurnHandlerTests
         Assert.Contains("Paragraph 4", reply);
     }
 
+    [Fact]
+    public async Task HandleAsync_ShowContextOfAnEditedPassage_SaysItWasEdited()
+    {
+        _answers.Setup(a => a.GetContextAsync(new PassageReference("000_a.txt", 4, "1a2b3c4d"), QuestionResponder.ContextRadius, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PassageContext("000_a.txt", "Allies", null, [new ContextParagraph(4, "Now says this.", true)]) { State = PassageState.Edited });
+        var value = TestData.Json("""{"chatbrief":"context","source":"000_a.txt","passage":4,"fingerprint":"1a2b3c4d"}""");
+
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("", value: value)), CancellationToken.None);
+
+        var reply = Assert.Single(Messages).Show();
+        Assert.Contains("This paragraph has been edited since the answer was given; this is what it says now.", reply);
+        Assert.Contains("Now says this.", reply);
+    }
+
     [Theory]
     [InlineData("""{"chatbrief":"more","question":"q","skip":-1}""")]
     [InlineData("""{"chatbrief":"more","question":"","skip":3}""")]

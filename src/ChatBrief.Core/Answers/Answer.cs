@@ -40,7 +40,13 @@ public sealed record AnswerPassage(
     string Text,
     string BestSentence,
     double Score,
-    IReadOnlyList<PassageReference> AlsoIn);
+    IReadOnlyList<PassageReference> AlsoIn)
+{
+    /// <summary>Where this passage is, and what it said, for a button that asks for it again later.</summary>
+    public PassageReference Reference => new(Source, Passage, PassageFingerprint.Of(Text));
+}
 
 /// <summary>Points at a passage of a source.</summary>
-public sealed record PassageReference(string Source, int Passage);
+/// <param name="Fingerprint">The passage's <see cref="PassageFingerprint"/> when it was shown, to find it again after a
+/// reindex; null for a reference by number alone.</param>
+public sealed record PassageReference(string Source, int Passage, string? Fingerprint = null);

@@ -84,16 +84,17 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
     {
         await index.EnsureReadyAsync(cancellationToken: cancellationToken);
         using var lease = index.Acquire();
+        var (number, state) = Locate(lease.Searcher, passage);
         var query = new BooleanQuery
         {
             { new TermQuery(IndexSchema.SourceTerm(passage.Source)), Occur.MUST },
-            { NumericRangeQuery.NewInt32Range(IndexSchema.Number, passage.Passage - radius, passage.Passage + radius, true, true), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(IndexSchema.Number, number - radius, number + radius, true, true), Occur.MUST },
         };
         var paragraphs = lease.Searcher.Search(query, (2 * radius + 1) * 8).ScoreDocs
             .Select(hit => IndexSchema.ToStoredPassage(lease.Searcher.Doc(hit.Doc)))
             .OrderBy(p => p.Number).ThenBy(p => p.Part)
             .ToList();
-        if (!paragraphs.Any(p => p.Number == passage.Passage))
+        if (!paragraphs.Any(p => p.Number == number))
         {
             return null;
         }
@@ -103,7 +104,45 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
             passage.Source,
             metadata.Title,
             metadata.Author,
-            paragraphs.Select(p => new ContextParagraph(p.Number, p.Text, p.Number == passage.Passage)).ToList());
+            paragraphs.Select(p => new ContextParagraph(p.Number, p.Text, p.Number == number)).ToList())
+        {
+            State = state,
+        };
+    }
+
+    /// <summary>
+    /// Where the referenced passage is now: at its number when its text is unchanged (or there is no fingerprint to
+    /// compare), else wherever in its source that text went, else still at its number but edited.
+    /// </summary>
+    private static (int Number, PassageState State) Locate(IndexSearcher searcher, PassageReference passage)
+    {
+        if (passage.Fingerprint is null || PassagesOf(searcher, passage.Source, passage.Passage).Any(Matches))
+        {
+            return (passage.Passage, PassageState.Unchanged);
+        }
+
+        var moved = PassagesOf(searcher, passage.Source, null).Where(Matches).Select(stored => stored.Number).ToList();
+        return moved.Count == 0
+            ? (passage.Passage, PassageState.Edited)
+            : (moved.MinBy(number => Math.Abs(number - passage.Passage)), PassageState.Moved);
+
+        bool Matches(StoredPassage stored) => PassageFingerprint.Of(stored.Text) == passage.Fingerprint;
+    }
+
+    /// <summary>A source's passages: those numbered <paramref name="number"/> (the parts of one long paragraph), or all.</summary>
+    private static IEnumerable<StoredPassage> PassagesOf(IndexSearcher searcher, string source, int? number)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(IndexSchema.SourceTerm(source)), Occur.MUST },
+            { new TermQuery(new Term(IndexSchema.Kind, IndexSchema.PassageKind)), Occur.MUST },
+        };
+        if (number is { } only)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range(IndexSchema.Number, only, only, true, true), Occur.MUST);
+        }
+
+        return searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs.Select(hit => IndexSchema.ToStoredPassage(searcher.Doc(hit.Doc)));
     }
 
     public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int max, CancellationToken cancellationToken = default)
@@ -127,6 +166,6 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
             passage.Text,
             passage.Sentences[best.BestSentence].Of(passage.Text),
             Math.Round(best.Score, 4),
-            group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number)).ToList());
+            group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number, PassageFingerprint.Of(c.Passage.Text))).ToList());
     }
 }

@@ -58,6 +58,14 @@ public static class AnswerWording
         ? "off (Search:Semantic is false)"
         : $"on, {status.PassagesWithVectors:N0} of {status.Passages:N0} passages";
 
+    /// <summary>What a user who asked for a passage's context should know of what became of it since the answer, or null.</summary>
+    public static string? ContextState(PassageContext context) => context.State switch
+    {
+        PassageState.Moved => $"This passage has moved to paragraph {context.Paragraphs.First(p => p.IsRequested).Passage} since the answer was given.",
+        PassageState.Edited => "This paragraph has been edited since the answer was given; this is what it says now.",
+        _ => null,
+    };
+
     /// <summary>"Reindexing: 3 of 40 sources read." for a second moderator who asks while a build runs, or null when none runs.</summary>
     public static string? Reindexing(Indexing.IndexStatus status) => status.BuildProgress switch
     {

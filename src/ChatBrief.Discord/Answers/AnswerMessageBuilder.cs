@@ -166,7 +166,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     private static IEnumerable<ActionRow> ContextRow(IReadOnlyList<AnswerPassage> results, int skip)
     {
         var buttons = results
-            .Select(result => (result.Rank, CustomId: new ButtonAction.ShowContext(skip, new PassageReference(result.Source, result.Passage)).ToCustomId()))
+            .Select(result => (result.Rank, CustomId: new ButtonAction.ShowContext(skip, result.Reference).ToCustomId()))
             .Where(button => button.CustomId is not null)
             .DistinctBy(button => button.CustomId)
             .Take(MessageLimits.ButtonsPerRow)

@@ -27,13 +27,21 @@ internal abstract record ButtonAction
         return parts switch
         {
             [_, "page", _] => new ShowPage(skip),
-            [_, "ctx", _, var passage, var source] when TryParseCount(passage, out var number) && number > 0 && source.Length > 0 =>
-                new ShowContext(skip, new PassageReference(source, number)),
+            [_, "ctx", _, var passage, var source] when TryParsePassage(passage, out var number, out var fingerprint) && source.Length > 0 =>
+                new ShowContext(skip, new PassageReference(source, number, fingerprint)),
             _ => null,
         };
     }
 
     protected static string? Checked(string customId) => customId.Length <= MessageLimits.CustomId ? customId : null;
+
+    /// <summary>"3~1a2b3c4d": a paragraph number and the fingerprint of its text; buttons made before fingerprints carry only "3".</summary>
+    private static bool TryParsePassage(string text, out int number, out string? fingerprint)
+    {
+        var parts = text.Split('~', 2);
+        fingerprint = parts.Length == 2 && parts[1].Length > 0 ? parts[1] : null;
+        return TryParseCount(parts[0], out number) && number > 0 && (parts.Length == 1 || fingerprint is not null);
+    }
 
     private static bool TryParseCount(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value < 10_000;
@@ -47,6 +55,7 @@ internal abstract record ButtonAction
     /// <summary>Show the paragraphs around a passage; <paramref name="Skip"/> is the page to go back to.</summary>
     public sealed record ShowContext(int Skip, PassageReference Passage) : ButtonAction
     {
-        public override string? ToCustomId() => Checked(FormattableString.Invariant($"{Prefix}:ctx:{Skip}:{Passage.Passage}:{Passage.Source}"));
+        public override string? ToCustomId() => Checked(FormattableString.Invariant(
+            $"{Prefix}:ctx:{Skip}:{Passage.Passage}{(Passage.Fingerprint is null ? "" : "~" + Passage.Fingerprint)}:{Passage.Source}"));
     }
 }

@@ -19,9 +19,10 @@ internal sealed class ContextMessageBuilder(TimeProvider time)
         var (title, carried) = question is null ? ("Context", false) : QuestionTitle.For(question);
         var requested = context.Paragraphs.FirstOrDefault(paragraph => paragraph.IsRequested) ?? context.Paragraphs[0];
         var citation = (context.Author is { Length: > 0 } author ? $"{context.Title}, by {author}" : context.Title) + $"\n{context.Source}";
+        var state = AnswerWording.ContextState(context) is { } note ? $"*{DiscordMarkdown.Escape(note)}*\n\n" : "";
         var embed = new Embed(
             title,
-            Description(context.Paragraphs, requested),
+            state + Description(context.Paragraphs, requested, MessageLimits.Description - state.Length),
             [new EmbedField("Source", TextFitter.Fit(citation, MessageLimits.FieldValue, DiscordMarkdown.Escape))],
             new EmbedFooter($"Paragraph {requested.Passage} with its neighbours · {AnswerWording.IndexAge(indexBuiltAt, time.GetUtcNow())}"),
             ContextColor);
@@ -31,13 +32,13 @@ internal sealed class ContextMessageBuilder(TimeProvider time)
         return OutgoingMessage.Create([embed], rows);
     }
 
-    private static string Description(IReadOnlyList<ContextParagraph> paragraphs, ContextParagraph requested)
+    private static string Description(IReadOnlyList<ContextParagraph> paragraphs, ContextParagraph requested, int budget)
     {
         const string separator = "\n\n";
         var neighbours = paragraphs.Count(paragraph => paragraph != requested);
-        var requestedBudget = MessageLimits.Description / (neighbours > 0 ? 2 : 1);
+        var requestedBudget = budget / (neighbours > 0 ? 2 : 1);
         var focus = Labelled(requested, QuoteFormatter.Format(requested.Text, requested.Text, requestedBudget - Label(requested).Length));
-        var left = MessageLimits.Description - focus.Length - neighbours * separator.Length;
+        var left = budget - focus.Length - neighbours * separator.Length;
 
         var rendered = new List<string>();
         var placed = 0;

@@ -46,7 +46,7 @@ internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchO
     {
         try
         {
-            var context = await answers.GetContextAsync(new PassageReference(request.Source, request.Passage), ContextRadius, cancellationToken);
+            var context = await answers.GetContextAsync(request.Passage, ContextRadius, cancellationToken);
             return AnswerMessages.Context(context);
         }
         catch (IndexNotReadyException)

@@ -72,6 +72,11 @@ internal static class AnswerMessages
         }
 
         var blocks = new List<MessageBlock> { new Paragraph($"{AnswerWording.Byline(context.Title, context.Author)} ({context.Source})", ParagraphStyle.Heading) };
+        if (AnswerWording.ContextState(context) is { } state)
+        {
+            blocks.Add(new Paragraph(state, ParagraphStyle.Subtle));
+        }
+
         foreach (var paragraph in context.Paragraphs)
         {
             blocks.Add(new Paragraph($"Paragraph {paragraph.Passage}", ParagraphStyle.Subtle));
@@ -91,7 +96,7 @@ internal static class AnswerMessages
             yield return new Paragraph($"Also in: {others}", ParagraphStyle.Subtle);
         }
 
-        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Source, result.Passage))]);
+        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]);
     }
 
     /// <summary>The passage exactly as quoted, with its best sentence emphasised where it occurs.</summary>

@@ -1,3 +1,4 @@
+using ChatBrief.Core.Answers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -45,16 +46,20 @@ internal abstract record CardAction
     }
 
     /// <summary>The paragraphs around a quoted passage.</summary>
-    internal sealed record ShowContext(string Source, int Passage) : CardAction
+    internal sealed record ShowContext(PassageReference Passage) : CardAction
     {
         public const string Name = "context";
 
-        public override JsonObject ToJson() => new() { [Kind] = Name, ["source"] = Source, ["passage"] = Passage };
+        public override JsonObject ToJson() => new() { [Kind] = Name, ["source"] = Passage.Source, ["passage"] = Passage.Passage, ["fingerprint"] = Passage.Fingerprint };
 
+        /// <summary>Reads the action back; a card sent before fingerprints existed carries none, and is looked up by number.</summary>
         public static ShowContext? TryRead(JsonElement data) =>
             data.TryGetProperty("source", out var src) && src.ValueKind == JsonValueKind.String && src.GetString() is { Length: > 0 and <= 1024 } source
             && data.TryGetProperty("passage", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var passage) && passage >= 1
-                ? new ShowContext(source, passage)
+                ? new ShowContext(new PassageReference(source, passage, Fingerprint(data)))
                 : null;
+
+        private static string? Fingerprint(JsonElement data) =>
+            data.TryGetProperty("fingerprint", out var f) && f.ValueKind == JsonValueKind.String && f.GetString() is { Length: > 0 and <= 64 } fingerprint ? fingerprint : null;
     }
 }

@@ -54,6 +54,48 @@ public class AnswerServiceTests
     }
 
     [Fact]
+    public async Task GetContextAsync_ParagraphInsertedBeforeIt_FindsThePassageWhereItMoved()
+    {
+        using var corpus = Corpus();
+        var shown = (await corpus.AskAsync("When was the treaty signed?")).Results[0].Reference;
+        corpus.Write("a.txt", "A new opening paragraph.\n\nFirst paragraph about the treaty.\n\nThe treaty was signed in 1960.\n\nThird paragraph about Okinawa.");
+        await corpus.Index.RebuildAsync(full: false);
+
+        var context = await corpus.Answers.GetContextAsync(shown, radius: 1);
+
+        Assert.NotNull(context);
+        Assert.Equal(PassageState.Moved, context.State);
+        Assert.Equal("The treaty was signed in 1960.", context.Paragraphs.Single(p => p.IsRequested).Text);
+        Assert.Equal("This passage has moved to paragraph 3 since the answer was given.", AnswerWording.ContextState(context));
+    }
+
+    [Fact]
+    public async Task GetContextAsync_ParagraphEdited_ShowsWhatItSaysNowAndSaysSo()
+    {
+        using var corpus = Corpus();
+        var shown = (await corpus.AskAsync("When was the treaty signed?")).Results[0].Reference;
+        corpus.Write("a.txt", "First paragraph about the treaty.\n\nThe treaty was signed in January 1960.\n\nThird paragraph about Okinawa.");
+        await corpus.Index.RebuildAsync(full: false);
+
+        var context = await corpus.Answers.GetContextAsync(shown, radius: 1);
+
+        Assert.NotNull(context);
+        Assert.Equal(PassageState.Edited, context.State);
+        Assert.Equal("The treaty was signed in January 1960.", context.Paragraphs.Single(p => p.IsRequested).Text);
+    }
+
+    [Fact]
+    public async Task GetContextAsync_SameTextAtItsPlace_IsUnchanged()
+    {
+        using var corpus = Corpus();
+        var shown = (await corpus.AskAsync("When was the treaty signed?")).Results[0].Reference;
+
+        var context = await corpus.Answers.GetContextAsync(shown, radius: 1);
+
+        Assert.Equal((PassageState.Unchanged, 2), (context!.State, context.Paragraphs.Single(p => p.IsRequested).Passage));
+    }
+
+    [Fact]
     public async Task SuggestAsync_Prefix_CompletesFromNamesInTheSources()
     {
         using var corpus = new TestCorpus(("a.txt", "The Security Consultative Committee met. The Security Consultative Committee agreed."));

@@ -68,7 +68,8 @@ public class AnswerMessageBuilderTests
 
         var buttons = message.Components.SelectMany(row => row.Components).ToList();
         Assert.Equal("cb1:page:2", buttons.Single(button => button.Label == "More results").CustomId);
-        Assert.Equal(["cb1:ctx:0:1:000_a0faeb7ade4ac0d7.txt", "cb1:ctx:0:2:000_a0faeb7ade4ac0d7.txt"], buttons.Where(button => button.Label.StartsWith("Show context", StringComparison.Ordinal)).Select(button => button.CustomId));
+        var fingerprint = PassageFingerprint.Of(answer.Results[0].Text);
+        Assert.Equal([$"cb1:ctx:0:1~{fingerprint}:000_a0faeb7ade4ac0d7.txt", $"cb1:ctx:0:2~{fingerprint}:000_a0faeb7ade4ac0d7.txt"], buttons.Where(button => button.Label.StartsWith("Show context", StringComparison.Ordinal)).Select(button => button.CustomId));
     }
 
     [Fact]

@@ -21,6 +21,19 @@ public class ButtonActionTests
         Assert.Equal(action, ButtonAction.Parse(action.ToCustomId()));
     }
 
+    [Fact]
+    public void Parse_CustomIdOfAContextButton_KeepsTheFingerprint()
+    {
+        var action = new ButtonAction.ShowContext(0, new PassageReference("a.txt", 4, "1a2b3c4d"));
+
+        Assert.Equal("cb1:ctx:0:4~1a2b3c4d:a.txt", action.ToCustomId());
+        Assert.Equal(action, ButtonAction.Parse(action.ToCustomId()));
+    }
+
+    [Fact]
+    public void Parse_ContextButtonFromBeforeFingerprints_IsLookedUpByNumber() =>
+        Assert.Equal(new ButtonAction.ShowContext(0, new PassageReference("a.txt", 4)), ButtonAction.Parse("cb1:ctx:0:4:a.txt"));
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -28,6 +41,7 @@ public class ButtonActionTests
     [InlineData("cb1:page:x")]
     [InlineData("cb1:ctx:0:0:a.txt")]
     [InlineData("cb1:ctx:0:3:")]
+    [InlineData("cb1:ctx:0:3~:a.txt")]
     [InlineData("cb1:delete:0")]
     public void Parse_UnknownOrBrokenCustomId_GivesNull(string? customId) =>
         Assert.Null(ButtonAction.Parse(customId));

@@ -33,4 +33,18 @@ public class ContextMessageBuilderTests
         Assert.Contains("¶ 2: **The quote.**", embed.Description);
         Assert.Empty(message.Components);
     }
+
+    [Fact]
+    public void Build_MovedPassageWithHugeNeighbours_SaysWhereItMovedWithinLimits()
+    {
+        var huge = string.Concat(Enumerable.Repeat("Long neighbour sentence. ", 400));
+        var context = new PassageContext("a.txt", "Title", null, [new(6, huge, false), new(7, "The quote.", true), new(8, huge, false)]) { State = PassageState.Moved };
+
+        var message = _builder.Build(null, context, skip: 0, null);
+
+        var embed = Assert.Single(message.Embeds);
+        Assert.StartsWith("*This passage has moved to paragraph 7 since the answer was given.*\n\n", embed.Description);
+        Assert.True(embed.Description!.Length <= 4096);
+        Assert.Contains("¶ 7: **The quote.**", embed.Description);
+    }
 }
