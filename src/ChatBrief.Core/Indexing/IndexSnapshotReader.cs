@@ -4,6 +4,7 @@ using ChatBrief.Core.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ChatBrief.Core.Indexing;
 
@@ -35,11 +36,22 @@ internal sealed class IndexSnapshotReader(Analyzer analyzer, string aliasesFile)
         var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
         DateTimeOffset? builtAt = commit.TryGetValue(IndexSchema.CommitBuiltAt, out var stamp)
             && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
-        var aliases = _aliases.Build(vocabularies, aliasesFile, term => searcher.IndexReader.DocFreq(new Term(IndexSchema.Text, term)) > 0);
+        var aliases = _aliases.Build(vocabularies, aliasesFile, TermLookup(searcher.IndexReader));
         var suggestions = new SuggestionList(sources.Select(s => s.Title)
             .Concat(vocabularies.SelectMany(v => v.Names).GroupBy(n => n.Key).OrderByDescending(g => g.Sum(n => n.Value)).Select(g => g.Key))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList());
         return new IndexSnapshot(sources, documents, sources.Sum(s => s.Passages), builtAt, aliases, suggestions, new PassageTermCache(analyzer));
+    }
+
+    /// <summary>
+    /// Whether a term occurs in any passage, through one reused terms enumerator: the English acronyms ask about
+    /// thousands of terms, and a fresh enumerator per term (what <c>DocFreq</c> makes) was most of a refresh's cost.
+    /// </summary>
+    private static Func<string, bool> TermLookup(IndexReader reader)
+    {
+        var terms = MultiFields.GetTerms(reader, IndexSchema.Text)?.GetEnumerator();
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return term => terms is not null && (known.TryGetValue(term, out var used) ? used : known[term] = terms.SeekExact(new BytesRef(term)));
     }
 }
