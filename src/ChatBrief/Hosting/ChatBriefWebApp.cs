@@ -19,6 +19,7 @@ public static class ChatBriefWebApp
 
         builder.AddChatBriefCore();
         builder.Services.AddIndexBackgroundServices();
+        builder.Services.AddHealth();
         builder.AddDiscord();
         builder.AddTeams();
         configure?.Invoke(builder);

@@ -18,7 +18,7 @@ public sealed class SeedsHostFixture : IAsyncLifetime
     {
         Host = await DiscordHost.StartAsync(seedsCopy: _seeds.SourcesPath, discord: server =>
             server.Given(Request.Create().WithPath("/api/v10/webhooks/*").UsingPatch()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}")));
-        await Eventually.HappensAsync(() => Host.Http.GetAsync(new Uri(Host.BaseAddress, "/healthz")).Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await Eventually.HappensAsync(() => Host.Http.GetAsync(new Uri(Host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
     }
 
     public async Task DisposeAsync()

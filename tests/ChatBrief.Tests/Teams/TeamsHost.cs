@@ -46,7 +46,7 @@ public sealed class TeamsHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var host = new TeamsHost(app, workspace, new Uri(address));
-        await host.WaitUntilHealthyAsync();
+        await host.WaitUntilReadyAsync();
         return host;
     }
 
@@ -71,12 +71,12 @@ public sealed class TeamsHost : IAsyncDisposable
         _workspace.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            using var response = await Http.GetAsync("/healthz");
+            using var response = await Http.GetAsync("/readyz");
             if (response.IsSuccessStatusCode)
             {
                 return;
