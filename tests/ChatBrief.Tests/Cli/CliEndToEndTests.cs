@@ -179,7 +179,7 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("Documents: 5", indexed.StandardOutput);
         Assert.Contains("0 skipped", indexed.StandardOutput);
         Assert.Contains("  note on legacy.txt: not valid UTF-8; read as Windows-1252 (re-save it as UTF-8 if characters look wrong)", indexed.StandardOutput);
-        Assert.Contains("  note on copy.txt: ignored copy.txt.meta.json: not valid JSON (at character 23)", indexed.StandardOutput);
+        Assert.Contains("  note on copy.txt: ignored copy.txt.meta.json: not valid JSON (at character 22)", indexed.StandardOutput);
         using var answer = JsonDocument.Parse(asked.StandardOutput);
         var first = answer.RootElement.GetProperty("results")[0];
         Assert.Equal("legacy.txt", first.GetProperty("source").GetString());
