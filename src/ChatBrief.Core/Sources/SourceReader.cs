@@ -53,6 +53,7 @@ public sealed class SourceReader : ISourceReader
             throw new SourcesUnavailableException($"The sources folder {root} does not exist.");
         }
 
+        ThrowIfUnreadable(root);
         var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
         var files = Directory.EnumerateFiles(root, "*", enumeration)
             .Select(path => (Path: path, Source: Path.GetRelativePath(root, path).Replace('\\', '/')))
@@ -149,6 +150,20 @@ public sealed class SourceReader : ISourceReader
     {
         logger.LogInformation("Skipping {Source}: {Reason}", file.Source, reason);
         return new SourceReadResult([], reason, notes);
+    }
+
+    // The enumeration below ignores folders it may not read, the root included, which would then look empty.
+    private static void ThrowIfUnreadable(string root)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(root).GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new SourcesUnavailableException($"The sources folder {root} cannot be read: permission denied.");
+        }
     }
 
     private static bool IsCandidate(string source)
