@@ -152,7 +152,7 @@ public sealed class SourceReader : ISourceReader
         return new SourceReadResult([], reason, notes);
     }
 
-    // The enumeration below ignores folders it may not read, the root included, which would then look empty.
+    // Discover ignores the folders it may not read, and would then call an unreadable root empty.
     private static void ThrowIfUnreadable(string root)
     {
         try
