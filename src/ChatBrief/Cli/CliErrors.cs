@@ -17,9 +17,9 @@ internal static class CliErrors
     public static async Task<int> ReportAsync(ParseResult parse, TextWriter error)
     {
         // An unknown word explains the errors that follow from it ("chatbrief aks" also lacks a command).
-        var problem = parse.UnmatchedTokens.Count > 0 ? $"'{parse.UnmatchedTokens[0]}' is not a command, option or argument here."
-            : parse.Errors.Count > 0 ? parse.Errors[0].Message
-            : "the command line could not be read.";
+        var problem = parse.UnmatchedTokens.Count > 0
+            ? $"'{parse.UnmatchedTokens[0]}' is not a command, option or argument here."
+            : parse.Errors[0].Message;
         await error.WriteLineAsync($"chatbrief: {OneLine(problem)} See '{CommandPath(parse.CommandResult.Command)} --help'.");
         return Failed;
     }
