@@ -25,6 +25,7 @@ public static class CoreHostingExtensions
     {
         services.AddOptions<SourcesOptions>().BindSettings(SourcesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexOptions>().BindSettings(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexPathValidation>());
         services.AddOptions<SearchOptions>().BindSettings(SearchOptions.Section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.RankingModel) || File.Exists(Path.GetFullPath(o.RankingModel)), "Search:RankingModel names a file that does not exist; train one with 'chatbrief train-ranker' or leave it empty for the built-in model.")
             .ValidateOnStart();

@@ -27,7 +27,7 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
     {
         if (string.IsNullOrWhiteSpace(request.Question))
         {
-            throw new ArgumentException("The question is empty: type what you want to know.", nameof(request));
+            throw new ArgumentException(AnswerWording.EmptyQuestion, nameof(request));
         }
 
         await index.EnsureReadyAsync(cancellationToken: cancellationToken);

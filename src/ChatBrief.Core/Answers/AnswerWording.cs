@@ -12,6 +12,8 @@ public static class AnswerWording
 
     public const string Shortened = "Your question was long, so only its first part was searched.";
 
+    public const string EmptyQuestion = "The question is empty: type what you want to know.";
+
     /// <summary>A long question full of slips names only this many, so the notice never crowds out the quotes.</summary>
     public const int MaxCorrectionsNamed = 3;
 

@@ -43,7 +43,7 @@ public static class EvalRunner
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException($"{path}, line {lineNumber}: not a question object ({e.Message}).");
+                throw new InvalidDataException($"{path}, line {lineNumber}: {JsonProblem.Describe(e)}; a question is one JSON object a line, as in docs/CONTRACTS.md.");
             }
         }
 

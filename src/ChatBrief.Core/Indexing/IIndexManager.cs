@@ -58,6 +58,9 @@ public sealed record IndexBuildReport(
     string? RebuildReason,
     TimeSpan Elapsed)
 {
+    /// <summary>Notes about the files this build read, in the order they were read.</summary>
+    public IReadOnlyList<SourceNote> Notes { get; init; } = [];
+
     /// <summary>Passages embedded by this build (unchanged passages keep their vectors).</summary>
     public int Embedded { get; init; }
 
@@ -70,6 +73,9 @@ public sealed record IndexBuildReport(
 
 /// <summary>A file of the sources folder that was not indexed, and why.</summary>
 public sealed record SkippedSource(string Path, string Reason);
+
+/// <summary>Something worth knowing about a file that was indexed, such as an encoding guess or an ignored sidecar.</summary>
+public sealed record SourceNote(string Source, string Note);
 
 /// <summary>Thrown when a rebuild is asked for while one is running.</summary>
 public sealed class IndexBuildInProgressException(IndexBuildProgress? progress = null)

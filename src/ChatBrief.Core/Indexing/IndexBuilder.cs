@@ -7,7 +7,6 @@ using ChatBrief.Core.Sources;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
-using Microsoft.Extensions.Logging;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace ChatBrief.Core.Indexing;
@@ -16,7 +15,7 @@ namespace ChatBrief.Core.Indexing;
 /// The writer: carries out a build plan in one Lucene commit (read, split, embed, write), or rolls everything back so
 /// that the last commit keeps serving.
 /// </summary>
-internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPassageEmbedder? embedder, Analyzer analyzer, TimeProvider clock, ILogger logger)
+internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPassageEmbedder? embedder, Analyzer analyzer, TimeProvider clock)
 {
     // Passages are embedded this many at a time, so that the progress bar moves and a cancel is heard within seconds.
     private const int EmbeddingChunk = 64;
@@ -80,10 +79,7 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
                 continue;
             }
 
-            foreach (var note in result.Notes)
-            {
-                logger.LogInformation("{Source}: {Note}", file.Source, note);
-            }
+            tally.Notes.AddRange(result.Notes.Select(note => new SourceNote(file.Source, note)));
 
             var passages = result.Documents.SelectMany(PassageBuilder.Build).ToList();
             var reusable = change == SourceChange.Changed && previous is not null ? previous.VectorsOf(file.Source) : [];
@@ -183,6 +179,8 @@ internal sealed class BuildTally
     public int Kept { get; set; }
 
     public List<SkippedSource> Skipped { get; } = [];
+
+    public List<SourceNote> Notes { get; } = [];
 
     public int Embedded { get; set; }
 

@@ -27,7 +27,7 @@ internal sealed class IndexFolder(string path, ILogger logger) : IDisposable
 
         if (File.Exists(Path))
         {
-            throw new IndexFolderException($"The index path '{Path}' is a file, not a folder; set Index:Path (or --index) to a folder.");
+            throw new IndexFolderException(PathIsAFile(Path));
         }
 
         try
@@ -84,6 +84,9 @@ internal sealed class IndexFolder(string path, ILogger logger) : IDisposable
         File.WriteAllText(System.IO.Path.Combine(broken, "REASON.txt"), reason + Environment.NewLine);
         logger.LogWarning("The index at {IndexPath} was moved aside to {BrokenPath} and will be rebuilt: {Reason}", Path, broken, reason);
     }
+
+    /// <summary>Checked at start, and again at open, since the path can become a file while the host runs.</summary>
+    public static string PathIsAFile(string path) => $"The index path {path} is a file, not a folder (Index:Path or --index): give the index a folder of its own.";
 
     /// <summary>The cause of a file-system failure in words a moderator can act on.</summary>
     public static string Cause(Exception e) => e switch

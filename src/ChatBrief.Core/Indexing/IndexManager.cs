@@ -32,7 +32,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
         SourcesPath = Path.GetFullPath(sources.Value.Path);
         _folder = new IndexFolder(index.Value.Path, logger);
         _searchers = new IndexSearchers(embedder, new IndexSnapshotReader(Analyzer, Path.Combine(SourcesPath, AliasLearner.AliasesFileName)));
-        _builder = new IndexBuilder(reader, SourcesPath, embedder, Analyzer, clock, logger);
+        _builder = new IndexBuilder(reader, SourcesPath, embedder, Analyzer, clock);
     }
 
     /// <summary>The analyzer the index was built with; questions must use the same one.</summary>
@@ -166,7 +166,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
             {
                 // Lucene reports damage in many shapes (checksum, end of file, bad header, out-of-range slices, missing
                 // files); the build that follows logs the reason as it moves the index aside.
-                return new OpenProblem($"the index could not be read ({e.GetType().Name}: {e.Message})", Broken: true);
+                return new OpenProblem($"the index could not be read ({e.Message})", Broken: true);
             }
         }
     }
@@ -213,6 +213,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
             var status = GetStatus();
             var report = new IndexBuildReport(status.Documents, status.Passages, tally.Added, tally.Updated, tally.Removed, tally.Unchanged, tally.Skipped, full, problem?.Reason, stopwatch.Elapsed)
             {
+                Notes = tally.Notes,
                 Embedded = tally.Embedded,
                 EmbeddingTime = tally.EmbeddingTime,
             };

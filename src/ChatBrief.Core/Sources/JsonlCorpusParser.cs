@@ -51,7 +51,7 @@ public sealed class JsonlCorpusParser : IDocumentParser
         catch (JsonException e)
         {
             // One bad line makes the whole file suspect (truncated upload, wrong format): skip it whole and say where.
-            throw new InvalidSourceException($"line {lineNumber} is not valid JSON ({e.Message})");
+            throw new InvalidSourceException($"line {lineNumber}: {JsonProblem.Describe(e)}, not a passage object");
         }
     }
 }

@@ -43,7 +43,7 @@ internal static class Sidecar
         }
         catch (JsonException e)
         {
-            notes.Add($"ignored {Path.GetFileName(path)}: not valid JSON ({e.Message})");
+            notes.Add($"ignored {Path.GetFileName(path)}: {JsonProblem.Describe(e)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

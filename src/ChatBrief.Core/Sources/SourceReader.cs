@@ -53,6 +53,7 @@ public sealed class SourceReader : ISourceReader
             throw new SourcesUnavailableException($"The sources folder {root} does not exist.");
         }
 
+        ThrowIfUnreadable(root);
         var files = FilesUnder(root)
             .Select(path => (Path: path, Source: Path.GetRelativePath(root, path).Replace('\\', '/')))
             .Where(file => IsCandidate(file.Source))
@@ -177,6 +178,20 @@ public sealed class SourceReader : ISourceReader
     {
         logger.LogInformation("Skipping {Source}: {Reason}", file.Source, reason);
         return new SourceReadResult([], reason, notes);
+    }
+
+    // Discover ignores the folders it may not read, and would then call an unreadable root empty.
+    private static void ThrowIfUnreadable(string root)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(root).GetEnumerator();
+            entries.MoveNext();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new SourcesUnavailableException($"The sources folder {root} cannot be read: permission denied.");
+        }
     }
 
     private static bool IsCandidate(string source)

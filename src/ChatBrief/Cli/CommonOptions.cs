@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ChatBrief.Core;
 using ChatBrief.Hosting;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Cli;
@@ -21,9 +20,15 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Say more while working, and show the full details (stack traces) of a failure.",
+        Recursive = true,
+    };
+
     /// <summary>
-    /// The same configuration and core services as <c>serve</c>, without starting a server. Logs go to stderr at
-    /// warning level so that stdout carries only the command's output.
+    /// The same configuration and core services as <c>serve</c>, without starting a server. Logs go to stderr
+    /// (<see cref="CliLogging"/>) so that stdout carries only the command's output.
     /// </summary>
     public static IHost BuildHost(ParseResult parse)
     {
@@ -33,11 +38,7 @@ internal static class CommonOptions
         });
         builder.AddUserSecretsInEveryEnvironment();
         builder.Configuration.AddInMemoryCollection(Overrides(parse));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        // A provider-specific rule outranks appsettings.json's LogLevel, which is tuned for `serve`.
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        CliLogging.ForCommand(builder.Logging, parse.GetValue(Verbose));
         builder.AddChatBriefCore();
         var host = builder.Build();
         // One-shot commands never start the host, so the settings are checked here, before any work is done.

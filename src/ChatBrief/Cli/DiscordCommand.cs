@@ -19,12 +19,12 @@ internal static class DiscordCommand
         {
             guild,
         };
-        register.SetAction((parseResult, cancellationToken) => RegisterAsync(parseResult.GetValue(guild), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
+        register.SetAction((parseResult, cancellationToken) => RegisterAsync(parseResult.GetValue(guild), parseResult.GetValue(CommonOptions.Verbose), parseResult.InvocationConfiguration.Output, cancellationToken));
 
         return new Command("discord", "Discord administration.") { register };
     }
 
-    private static async Task<int> RegisterAsync(string? guildId, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RegisterAsync(string? guildId, bool verbose, TextWriter output, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -33,24 +33,22 @@ internal static class DiscordCommand
         });
         builder.AddUserSecretsInEveryEnvironment();
         // Warnings (a rate limit, a retry) go to stderr; stdout carries only the outcome.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        CliLogging.ForCommand(builder.Logging, verbose);
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Polly", LogLevel.None);
         builder.AddDiscord();
         using var host = builder.Build();
+        IReadOnlyCollection<string> names;
         try
         {
-            var names = await host.Services.GetRequiredService<IDiscordCommandRegistrar>().RegisterAsync(guildId, cancellationToken);
-            var scope = guildId is null ? "globally" : $"in server {guildId}";
-            await output.WriteLineAsync($"Registered {names.Count} commands {scope}: {string.Join(", ", names.Select(name => "/" + name))}.");
-            return 0;
+            names = await host.Services.GetRequiredService<IDiscordCommandRegistrar>().RegisterAsync(guildId, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
-            await error.WriteLineAsync($"chatbrief: discord register: {exception.Message}");
-            return 1;
+            throw new CommandFailedException($"discord register: {exception.Message}", exception);
         }
+
+        var scope = guildId is null ? "globally" : $"in server {guildId}";
+        await output.WriteLineAsync($"Registered {names.Count} commands {scope}: {string.Join(", ", names.Select(name => "/" + name))}.");
+        return 0;
     }
 }

@@ -19,13 +19,13 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var questions = new Option<FileInfo>("--questions") { Description = "Question file, one JSON object a line (docs/CONTRACTS.md).", Required = true };
-        var corpus = new Option<FileInfo?>("--corpus") { Description = "Index this JSONL corpus into a temporary index instead of using the index folder." };
-        var output = new Option<FileInfo?>("--out") { Description = "Write one result line per question here." };
-        var top = new Option<int>("--top") { Description = "Results per question.", DefaultValueFactory = _ => 10 };
+        var questions = FileOptions.Input("--questions", "Question file, one JSON object a line (docs/CONTRACTS.md).", required: true);
+        var corpus = FileOptions.Input("--corpus", "Index this JSONL corpus into a temporary index instead of using the index folder.");
+        var output = FileOptions.Output("--out", "Write one result line per question here.");
+        var top = NumberOptions.Count("--top", "Results per question.", defaultValue: 10);
         var baseline = new Option<bool>("--baseline") { Description = "Also score plain Lucene BM25 with the stock EnglishAnalyzer on the same passages." };
         var command = new Command("eval", "Measure answer quality on a question file.") { questions, corpus, output, top, baseline };
-        command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CommonOptions.BuildHost(parse);
             var services = host.Services;
@@ -40,7 +40,7 @@ internal static class EvalCommand
                 ? services.GetRequiredService<AnswerService>()
                 : new AnswerService(workspace.Index, services.GetRequiredService<RankingModels>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>());
             var indexing = Stopwatch.StartNew();
-            await index.EnsureReadyAsync(cancellationToken: cancellationToken);
+            await IndexReadiness.EnsureAsync(services, workspace, cancellationToken);
             var indexSeconds = indexing.Elapsed.TotalSeconds;
 
             var (metrics, lines) = await EvalRunner.RunAsync(questionList, new AnswerServiceEvalTarget(answers), wanted, cancellationToken);
@@ -60,7 +60,7 @@ internal static class EvalCommand
 
             Console.WriteLine(CliJson.Serialize(metrics));
             return 0;
-        }));
+        });
         return command;
     }
 }

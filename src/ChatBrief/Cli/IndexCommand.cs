@@ -11,14 +11,14 @@ internal static class IndexCommand
     {
         var full = new Option<bool>("--full") { Description = "Re-read every source instead of only those that changed." };
         var command = new Command("index", "Build or update the index from the sources folder.") { full };
-        command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CommonOptions.BuildHost(parse);
             var index = host.Services.GetRequiredService<IndexManager>();
             var report = await BuildAsync(index, parse.GetValue(full), cancellationToken);
-            PrintSummary(report);
+            IndexReportPrinter.PrintSummary(Console.Out, report);
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -58,23 +58,5 @@ internal static class IndexCommand
         }
 
         return await index.RebuildAsync(full, progress, cancellationToken);
-    }
-
-    private static void PrintSummary(IndexBuildReport report)
-    {
-        var kind = report.FullRebuild ? "Rebuilt" : "Updated";
-        var why = report.RebuildReason is null ? "" : $" ({report.RebuildReason})";
-        Console.WriteLine($"{kind} the index{why} in {report.Elapsed.TotalSeconds:0.0} s.");
-        Console.WriteLine($"Documents: {report.Documents}, passages: {report.Passages}.");
-        if (report.EmbeddingRate is { } rate)
-        {
-            Console.WriteLine($"Embedded {report.Embedded:N0} passages in {report.EmbeddingTime.TotalSeconds:0.0} s ({rate:0.0} passages/s).");
-        }
-
-        Console.WriteLine($"Sources: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged, {report.Skipped.Count} skipped.");
-        foreach (var skipped in report.Skipped)
-        {
-            Console.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");
-        }
     }
 }

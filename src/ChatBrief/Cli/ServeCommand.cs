@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatBrief.Hosting;
+using Microsoft.AspNetCore.Connections;
 
 namespace ChatBrief.Cli;
 
@@ -10,7 +11,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen (default: Urls in appsettings.json, http://127.0.0.1:5080)." };
         var command = new Command("serve", "Serve the chat doors (Discord interactions, Teams activities) and /healthz.") { urls };
-        command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var args = CommonOptions.Overrides(parse).Select(o => $"--{o.Key}={o.Value}").ToList();
             if (parse.GetValue(urls) is { } listen)
@@ -18,10 +19,25 @@ internal static class ServeCommand
                 args.Add($"--urls={listen}");
             }
 
-            await using var app = ChatBriefWebApp.Build([.. args], builder => builder.AddUserSecretsInEveryEnvironment());
-            await app.RunAsync(cancellationToken);
+            var verbose = parse.GetValue(CommonOptions.Verbose);
+            await using var app = ChatBriefWebApp.Build([.. args], builder =>
+            {
+                builder.AddUserSecretsInEveryEnvironment();
+                CliLogging.ForServer(builder.Logging, verbose);
+            });
+            // Read now: a host that failed to start has disposed its services, configuration included.
+            var address = app.Configuration[WebHostDefaults.ServerUrlsKey];
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                throw new CommandFailedException($"{address} is already in use by another program: stop it, or listen elsewhere with --urls or the Urls setting.", e);
+            }
+
             return 0;
-        }));
+        });
         return command;
     }
 }

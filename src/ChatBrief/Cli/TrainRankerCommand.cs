@@ -16,20 +16,20 @@ internal static class TrainRankerCommand
 {
     public static Command Create()
     {
-        var corpus = new Option<FileInfo?>("--corpus") { Description = "The JSONL corpus the questions are about, indexed into a temporary index; without it, the index folder is used." };
-        var questions = new Option<FileInfo>("--questions") { Description = "Training questions with passage_ids or answers (docs/CONTRACTS.md question file).", Required = true };
-        var holdout = new Option<FileInfo?>("--holdout") { Description = "Questions kept out of training, to report the model on." };
+        var corpus = FileOptions.Input("--corpus", "The JSONL corpus the questions are about, indexed into a temporary index; without it, the index folder is used.");
+        var questions = FileOptions.Input("--questions", "Training questions with passage_ids or answers (docs/CONTRACTS.md question file).", required: true);
+        var holdout = FileOptions.Input("--holdout", "Questions kept out of training, to report the model on.");
         var splitTitles = new Option<bool>("--split-titles") { Description = "Hold out the questions about every other document title (sorted) instead of a --holdout file." };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the model (set Search:RankingModel to use it).", Required = true };
+        var output = FileOptions.Output("--out", "Where to write the model (set Search:RankingModel to use it).", required: true);
         var defaults = new RankerTrainingSettings();
-        var trees = new Option<int>("--trees") { Description = "Boosted trees in the ensemble.", DefaultValueFactory = _ => defaults.Trees };
-        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree.", DefaultValueFactory = _ => defaults.Leaves };
-        var minLeaf = new Option<int>("--min-leaf") { Description = "Fewest candidates a leaf may hold.", DefaultValueFactory = _ => defaults.MinimumExamplesPerLeaf };
-        var rate = new Option<double>("--learning-rate") { Description = "Shrinkage of each tree.", DefaultValueFactory = _ => defaults.LearningRate };
-        var featureFraction = new Option<double>("--feature-fraction") { Description = "Share of the features each tree may choose from.", DefaultValueFactory = _ => defaults.FeatureFraction };
+        var trees = NumberOptions.Count("--trees", "Boosted trees in the ensemble.", defaults.Trees);
+        var leaves = NumberOptions.Count("--leaves", "Leaves per tree.", defaults.Leaves, minimum: 2);
+        var minLeaf = NumberOptions.Count("--min-leaf", "Fewest candidates a leaf may hold.", defaults.MinimumExamplesPerLeaf);
+        var rate = NumberOptions.Fraction("--learning-rate", "Shrinkage of each tree.", defaults.LearningRate);
+        var featureFraction = NumberOptions.Fraction("--feature-fraction", "Share of the features each tree may choose from.", defaults.FeatureFraction);
         var ignore = new Option<string[]>("--ignore") { Description = "Features the model must not use (names as in RankingFeatures).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train-ranker", "Train the passage ranking model on questions with known answers.") { corpus, questions, holdout, splitTitles, output, trees, leaves, minLeaf, rate, featureFraction, ignore };
-        command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(splitTitles) && parse.GetValue(holdout) is not null)
             {
@@ -42,8 +42,8 @@ internal static class TrainRankerCommand
             using var workspace = parse.GetValue(corpus) is { } corpusFile
                 ? CorpusWorkspace.Create(corpusFile.FullName, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System, CoreHostingExtensions.SemanticEmbedder(services))
                 : null;
+            await IndexReadiness.EnsureAsync(services, workspace, cancellationToken);
             var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
-            await index.EnsureReadyAsync(cancellationToken: cancellationToken);
 
             var stopwatch = Stopwatch.StartNew();
             var all = EvalRunner.ReadQuestions(parse.GetValue(questions)!.FullName);
@@ -70,7 +70,7 @@ internal static class TrainRankerCommand
 
             Console.WriteLine(CliJson.Serialize(report));
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -59,7 +59,7 @@ public class EvalRunnerTests
         {
             var error = Assert.Throws<InvalidDataException>(() => EvalRunner.ReadQuestions(file));
 
-            Assert.Contains("line 2", error.Message);
+            Assert.Equal($"{file}, line 2: not valid JSON (at character 2); a question is one JSON object a line, as in docs/CONTRACTS.md.", error.Message);
         }
         finally
         {

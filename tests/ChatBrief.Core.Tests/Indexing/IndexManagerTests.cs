@@ -41,6 +41,20 @@ public class IndexManagerTests
     }
 
     [Fact]
+    public async Task RebuildAsync_BadSidecar_IndexesTheFileAndReportsTheNote()
+    {
+        using var corpus = new TestCorpus(TwoArticles);
+        corpus.Write("a.txt.meta.json", "{ not json");
+
+        var report = await corpus.Index.RebuildAsync(full: true);
+
+        var note = Assert.Single(report.Notes);
+        Assert.Equal("a.txt", note.Source);
+        Assert.StartsWith("ignored a.txt.meta.json: not valid JSON", note.Note);
+        Assert.Equal(2, report.Added);
+    }
+
+    [Fact]
     public async Task RebuildAsync_NothingChanged_LeavesEverySourceUnchanged()
     {
         using var corpus = new TestCorpus(TwoArticles);

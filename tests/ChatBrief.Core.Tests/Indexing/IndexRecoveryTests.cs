@@ -67,14 +67,15 @@ public class IndexRecoveryTests
     }
 
     [Fact]
-    public async Task EnsureReadyAsync_IndexPathIsAFile_SaysSo()
+    public async Task EnsureReadyAsync_IndexPathBecameAFileAfterStart_SaysSo()
     {
         using var corpus = new TestCorpus(TwoArticles);
+        var index = corpus.Index;
         File.WriteAllText(corpus.IndexPath, "not a folder");
 
-        var error = await Assert.ThrowsAsync<IndexFolderException>(() => corpus.Index.EnsureReadyAsync());
+        var error = await Assert.ThrowsAsync<IndexFolderException>(() => index.EnsureReadyAsync());
 
-        Assert.Equal($"The index path '{corpus.IndexPath}' is a file, not a folder; set Index:Path (or --index) to a folder.", error.Message);
+        Assert.Equal($"The index path {corpus.IndexPath} is a file, not a folder (Index:Path or --index): give the index a folder of its own.", error.Message);
     }
 
     [Fact]

@@ -70,7 +70,17 @@ public sealed class CliEndToEndTests : IDisposable
         var result = await RunAsync("ask", "   ");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("empty", result.StandardError);
+        Assert.Equal("chatbrief: The question is empty: type what you want to know. See 'chatbrief ask --help'.", result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task Ask_QuestionStartingWithAt_IsAnsweredNotReadAsAResponseFile()
+    {
+        var result = await RunAsync("ask", "--top", "1", "@everyone what did kono say");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Kono said", result.StandardOutput);
+        Assert.DoesNotContain("Response file", result.StandardError);
     }
 
     [Fact]
@@ -133,8 +143,63 @@ public sealed class CliEndToEndTests : IDisposable
         var result = await RunAsync("ask", "When was the treaty signed?");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("could not be read", result.StandardError);
+        var notice = Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.StartsWith("Built the index from", notice);
+        Assert.Contains("could not be read", notice);
         Assert.Contains("1960", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Ask_CorruptIndexWithVerbose_ShowsTheStackTrace()
+    {
+        await RunAsync("index");
+        foreach (var file in Directory.EnumerateFiles(_workspace.IndexPath))
+        {
+            File.WriteAllText(file, "garbage");
+        }
+
+        var result = await RunAsync("ask", "--verbose", "When was the treaty signed?");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: ChatBrief.Core.Indexing.IndexManager: The index at", result.StandardError);
+        Assert.Contains("   at Lucene.Net.", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Index_LegacyEncodingAndBrokenSidecar_IndexedWithANoteEach()
+    {
+        File.WriteAllBytes(Path.Combine(_workspace.SourcesPath, "legacy.txt"), [.. "The caf"u8, 0xE9, .. " served cr"u8, 0xE8, .. "me br"u8, 0xFB, .. "l"u8, 0xE9, .. "e to the delegates.\n"u8]);
+        File.Copy(Path.Combine(_workspace.SourcesPath, "000_a0faeb7ade4ac0d7.txt"), Path.Combine(_workspace.SourcesPath, "copy.txt"));
+        File.WriteAllText(Path.Combine(_workspace.SourcesPath, "copy.txt.meta.json"), """{"title": "Unfinished""");
+
+        var indexed = await RunAsync("index");
+        var asked = await RunAsync("ask", "--json", "--top", "1", "Who served crème brûlée?");
+
+        Assert.Equal(0, indexed.ExitCode);
+        Assert.Contains("Documents: 5", indexed.StandardOutput);
+        Assert.Contains("0 skipped", indexed.StandardOutput);
+        Assert.Contains("  note on legacy.txt: not valid UTF-8; read as Windows-1252 (re-save it as UTF-8 if characters look wrong)", indexed.StandardOutput);
+        Assert.Contains("  note on copy.txt: ignored copy.txt.meta.json: not valid JSON (at character 22)", indexed.StandardOutput);
+        using var answer = JsonDocument.Parse(asked.StandardOutput);
+        var first = answer.RootElement.GetProperty("results")[0];
+        Assert.Equal("legacy.txt", first.GetProperty("source").GetString());
+        Assert.Equal("The café served crème brûlée to the delegates.", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_OneLineNamingTheAddressAndHowToChooseAnother()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)occupant.LocalEndpoint).Port}";
+
+        var result = await RunAsync("serve", "--urls", address);
+
+        Assert.Equal(1, result.ExitCode);
+        var failure = Assert.Single(result.StandardError.Split('\n'), line => line.StartsWith("chatbrief:", StringComparison.Ordinal));
+        Assert.Equal($"chatbrief: {address} is already in use by another program: stop it, or listen elsewhere with --urls or the Urls setting.", failure.TrimEnd());
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
     }
 
     [Fact]
@@ -228,6 +293,11 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task TrainRanker_SplitTitlesAndHoldoutTogether_FailsWithOneLineReason()
     {
+        foreach (var file in new[] { "c.jsonl", "q.jsonl", "h.jsonl" })
+        {
+            File.WriteAllText(Path.Combine(_workspace.Root, file), "");
+        }
+
         var result = await RunAsync("train-ranker", "--corpus", "c.jsonl", "--questions", "q.jsonl", "--split-titles", "--holdout", "h.jsonl", "--out", "m.zip");
 
         Assert.NotEqual(0, result.ExitCode);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net;
 using System.Text.Json;
 using ChatBrief.Cli;
@@ -46,11 +45,10 @@ public class StartupTests
     [Fact]
     public async Task DiscordRegister_WithoutSettings_ExitsNonZeroWithOneLineReason()
     {
-        var root = new RootCommand { DiscordCommand.Create() };
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exitCode = await root.Parse(["discord", "register", "--guild", "123"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CliApplication.RunAsync(["discord", "register", "--guild", "123"], output, error);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("chatbrief: discord register: Discord:ApplicationId is missing", error.ToString().Trim());
