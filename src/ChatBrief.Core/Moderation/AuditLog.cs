@@ -31,7 +31,17 @@ public sealed record AuditEntry(
     string Action,
     string? Target,
     AuditResult Result,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>"2025-03-04 05:06 UTC, Alice (discord 111): source add b.txt: done. Added b.txt. …", as every door and the CLI show it.</summary>
+    public override string ToString()
+    {
+        var who = UserName is { Length: > 0 } name ? $"{name} ({Platform} {UserId})" : $"{Platform} {UserId}";
+        var what = Target is { Length: > 0 } target ? $"{Action} {target}" : Action;
+        var detail = Detail is { Length: > 0 } text ? $" {text}" : "";
+        return FormattableString.Invariant($"{At.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {who}: {what}: {Result.ToString().ToLowerInvariant()}.{detail}");
+    }
+}
 
 /// <summary>
 /// The moderators' audit trail: one JSON line per action appended to <c>audit.jsonl</c> in the index folder, which is
