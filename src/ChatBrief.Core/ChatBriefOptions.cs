@@ -14,6 +14,20 @@ public sealed class SourcesOptions
     /// <summary>Files larger than this are skipped (and reported) rather than read into memory; JSONL corpora are streamed and exempt.</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Used when <see cref="AllowedUploadExtensions"/> is empty: the types the parsers read.</summary>
+    public static readonly IReadOnlyList<string> DefaultUploadExtensions = [".txt", ".md", ".markdown", ".jsonl"];
+
+    /// <summary>File types moderators may add from chat (with the dot, any case); empty means <see cref="DefaultUploadExtensions"/>.</summary>
+    public List<string> AllowedUploadExtensions { get; set; } = [];
+
+    /// <summary>The largest file moderators may add from chat; far below what chat platforms allow, since it is read whole.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    public IReadOnlyList<string> EffectiveUploadExtensions => AllowedUploadExtensions.Count > 0
+        ? AllowedUploadExtensions.Select(e => e.Trim().StartsWith('.') ? e.Trim() : "." + e.Trim()).ToList()
+        : DefaultUploadExtensions;
 }
 
 /// <summary>The <c>Index</c> settings.</summary>

@@ -1,4 +1,6 @@
+using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Moderation;
 using ChatBrief.Core.Configuration;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
@@ -42,9 +44,25 @@ public static class CoreHostingExtensions
             sp.GetRequiredService<TimeProvider>(),
             SemanticEmbedder(sp)));
         services.AddSingleton<IIndexManager>(sp => sp.GetRequiredService<IndexManager>());
+        services.AddModeration();
         services.AddSingleton(sp => RankingModels.FromOptions(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+        return services;
+    }
+
+    /// <summary>What moderators change from chat (sources, aliases) and the audit trail of it.</summary>
+    private static IServiceCollection AddModeration(this IServiceCollection services)
+    {
+        services.AddHttpClient(SourceDownloader.HttpClientName, http => http.Timeout = SourceDownloader.Timeout)
+            // The download address came in a chat message and its host was checked; a redirect could lead anywhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<SourceLibrary>();
+        services.AddSingleton<SourceDownloader>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AliasFile>();
+        services.AddSingleton<SourceModeration>();
+        services.AddSingleton<AliasModeration>();
         return services;
     }
 

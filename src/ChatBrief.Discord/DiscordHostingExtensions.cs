@@ -70,6 +70,10 @@ public static class DiscordHostingExtensions
         services.AddSingleton<ISlashCommand, StatusCommand>();
         services.AddSingleton<ISlashCommand, HelpCommand>();
         services.AddSingleton<ISlashCommand, ReindexCommand>();
+        services.AddSingleton<SourceChangeJob>();
+        services.AddSingleton<ISlashCommand, SourceCommand>();
+        services.AddSingleton<ISlashCommand, AliasCommand>();
+        services.AddSingleton<ISlashCommand, AuditCommand>();
         services.AddSingleton<IDiscordCommandRegistrar, CommandRegistrar>();
         services.AddSingleton<ComponentHandler>();
         services.AddSingleton<AutocompleteHandler>();

@@ -47,6 +47,7 @@ public static class TeamsHostingExtensions
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<QuestionResponder>();
         services.AddSingleton<IndexResponder>();
+        services.AddSingleton<ModeratorResponder>();
         services.AddSingleton<TurnHandler>();
         services.AddHostedService<TurnWorker>();
         return builder;

@@ -30,6 +30,14 @@ public sealed class TeamsOptions
     /// <summary>Hosts a reply may be sent to; <c>*.example.com</c> matches sub-domains. Empty means <see cref="MicrosoftServiceHosts"/>.</summary>
     public List<string> AllowedServiceHosts { get; set; } = [];
 
+    /// <summary>Used when <see cref="AllowedFileHosts"/> is empty: where Teams keeps the files sent to a bot (OneDrive and SharePoint).</summary>
+    public static readonly IReadOnlyList<string> MicrosoftFileHosts = ["*.sharepoint.com"];
+
+    /// <summary>Hosts a file sent to the bot may be downloaded from; <c>*.example.com</c> matches sub-domains. Empty means <see cref="MicrosoftFileHosts"/>.</summary>
+    public List<string> AllowedFileHosts { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveAllowedFileHosts => AllowedFileHosts.Count > 0 ? AllowedFileHosts : MicrosoftFileHosts;
+
     /// <summary>Entra object ids (<c>from.aadObjectId</c>) of the people who may run <c>reindex</c>.</summary>
     public List<string> ModeratorAadObjectIds { get; set; } = [];
 

@@ -36,6 +36,7 @@ public sealed class TurnHandlerTests
         _handler = new TurnHandler(
             new QuestionResponder(_answers.Object, search, replier, _clock),
             new IndexResponder(_index.Object, _clock, NullLogger<IndexResponder>.Instance),
+            ModeratorWorkspace.Unused(_index.Object, _clock),
             new ModeratorPolicy(TestData.Options()),
             replier,
             NullLogger<TurnHandler>.Instance);

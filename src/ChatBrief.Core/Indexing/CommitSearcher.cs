@@ -1,3 +1,4 @@
+using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Semantic;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,7 +22,15 @@ public sealed class CommitSearcher : IndexSearcher
     /// <summary>This commit's passage vectors, or null when the semantic layer is off.</summary>
     public PassageVectors? Vectors { get; }
 
-    public IndexSnapshot Snapshot { get; }
+    public IndexSnapshot Snapshot { get => Volatile.Read(ref _snapshot); private set => Volatile.Write(ref _snapshot, value); }
+
+    private IndexSnapshot _snapshot = null!;
+
+    /// <summary>
+    /// Swaps in aliases re-derived from this same commit after the moderators' aliases file changed: the rest of the
+    /// snapshot is untouched, so a question still reads one commit's state whichever table it sees.
+    /// </summary>
+    internal void ReplaceAliases(AliasTable aliases) => Snapshot = Snapshot with { Aliases = aliases };
 
     /// <summary>What the commit says about itself: schema version, build time, embedding model.</summary>
     public IDictionary<string, string> CommitData => ((DirectoryReader)IndexReader).IndexCommit.UserData;

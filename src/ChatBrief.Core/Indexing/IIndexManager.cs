@@ -16,6 +16,12 @@ public interface IIndexManager
     /// <exception cref="IndexBuildInProgressException">Another rebuild is running.</exception>
     /// <exception cref="SourcesUnavailableException">The sources folder is missing or holds no readable source.</exception>
     Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Re-reads the moderators' aliases file into the index being served, so that an alias change applies to the next
+    /// question without a reindex. Does nothing while no index is open (the first build reads the file itself).
+    /// </summary>
+    Task RefreshAliasesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What the open index holds.</summary>

@@ -76,7 +76,8 @@ internal sealed class IndexFolder(string path, ILogger logger) : IDisposable
         }
 
         System.IO.Directory.CreateDirectory(broken);
-        foreach (var file in System.IO.Directory.GetFiles(Path))
+        // The moderators' audit trail lives beside the index but is not part of it: it stays.
+        foreach (var file in System.IO.Directory.GetFiles(Path).Where(f => System.IO.Path.GetFileName(f) != Moderation.AuditLog.FileName))
         {
             File.Move(file, System.IO.Path.Combine(broken, System.IO.Path.GetFileName(file)));
         }

@@ -123,6 +123,16 @@ public sealed class IndexManager : IIndexManager, IDisposable
         }
     }
 
+    public Task RefreshAliasesAsync(CancellationToken cancellationToken = default) => Task.Run(
+        () =>
+        {
+            if (_searchers.RefreshAliases())
+            {
+                _logger.LogInformation("Aliases re-read from {AliasesFile}", Path.Combine(SourcesPath, AliasLearner.AliasesFileName));
+            }
+        },
+        cancellationToken);
+
     public void Dispose()
     {
         _searchers.Dispose();

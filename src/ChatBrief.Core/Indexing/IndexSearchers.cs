@@ -73,6 +73,23 @@ internal sealed class IndexSearchers(IPassageEmbedder? embedder, IndexSnapshotRe
         return true;
     }
 
+    /// <summary>Re-derives the served commit's aliases from the aliases file; false when nothing is published yet.</summary>
+    public bool RefreshAliases()
+    {
+        // Under the swap lock, so that a commit published meanwhile (which reads the file itself) is the one refreshed.
+        lock (_swapLock)
+        {
+            if (_manager is null)
+            {
+                return false;
+            }
+
+            using var lease = Acquire();
+            lease.Searcher.ReplaceAliases(snapshots.ReadAliases(lease.Searcher));
+            return true;
+        }
+    }
+
     public void Close()
     {
         lock (_swapLock)

@@ -36,13 +36,21 @@ internal sealed class IndexSnapshotReader(Analyzer analyzer, string aliasesFile)
         var commit = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
         DateTimeOffset? builtAt = commit.TryGetValue(IndexSchema.CommitBuiltAt, out var stamp)
             && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
-        var aliases = _aliases.Build(vocabularies, aliasesFile, TermLookup(searcher.IndexReader));
+        var aliases = BuildAliases(searcher, vocabularies);
         var suggestions = new SuggestionList(sources.Select(s => s.Title)
             .Concat(vocabularies.SelectMany(v => v.Names).GroupBy(n => n.Key).OrderByDescending(g => g.Sum(n => n.Value)).Select(g => g.Key))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList());
         return new IndexSnapshot(sources, documents, sources.Sum(s => s.Passages), builtAt, aliases, suggestions, new PassageTermCache(analyzer));
     }
+
+    /// <summary>The commit's aliases, with the aliases file as it is now.</summary>
+    public AliasTable ReadAliases(IndexSearcher searcher) => BuildAliases(
+        searcher,
+        CommitSearcher.SourceDocuments(searcher).Select(document => SourceVocabulary.Deserialize(document.Get(IndexSchema.Vocabulary))).ToList());
+
+    private AliasTable BuildAliases(IndexSearcher searcher, IReadOnlyCollection<SourceVocabulary> vocabularies) =>
+        _aliases.Build(vocabularies, aliasesFile, TermLookup(searcher.IndexReader));
 
     /// <summary>
     /// Whether a term occurs in any passage, through one reused terms enumerator: the English acronyms ask about

@@ -10,6 +10,12 @@ internal interface ISlashCommand
     Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken);
 }
 
+/// <summary>A command with an option that suggests values while it is typed.</summary>
+internal interface IAutocompleteCommand
+{
+    Task<InteractionResponse> AutocompleteAsync(Interaction interaction, CancellationToken cancellationToken);
+}
+
 /// <summary>Every command ChatBrief registers; registration needs no handler, so it runs without the core.</summary>
 internal static class SlashCommandCatalog
 {
@@ -20,6 +26,9 @@ internal static class SlashCommandCatalog
         StatusCommand.Registration,
         HelpCommand.Registration,
         ReindexCommand.Registration,
+        SourceCommand.Registration,
+        AliasCommand.Registration,
+        AuditCommand.Registration,
     ];
 }
 

@@ -20,8 +20,6 @@ internal sealed partial class ReindexJob(
     TimeProvider time,
     ILogger<ReindexJob> logger)
 {
-    private const int SkippedListed = 10;
-
     public async Task RunAsync(string interactionToken, bool full, CancellationToken cancellationToken)
     {
         var progress = new LatestProgress();
@@ -46,7 +44,7 @@ internal sealed partial class ReindexJob(
         {
             var report = await rebuild;
             LogFinished(report.Documents, report.Passages, report.Elapsed.TotalSeconds);
-            return Summary(report);
+            return ReindexSummary.Create("Reindex finished", report);
         }
         catch (Exception exception) when (exception is IndexBuildInProgressException or SourcesUnavailableException)
         {
@@ -63,25 +61,6 @@ internal sealed partial class ReindexJob(
     {
         var current = progress.Current is { Length: > 0 } file ? $"\nNow reading: {TextFitter.Fit(file, 300, DiscordMarkdown.Escape)}" : "";
         return Result("Reindexing...", $"{progress.Done} of {progress.Total} sources read.{current}");
-    }
-
-    private static OutgoingMessage Summary(IndexBuildReport report)
-    {
-        var counts = FormattableString.Invariant(
-            $"{report.Documents:N0} documents, {report.Passages:N0} passages: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged.");
-        var fields = new List<EmbedField>
-        {
-            new("Rebuild", report.FullRebuild ? "Full" + (report.RebuildReason is { Length: > 0 } reason ? $" ({TextFitter.Fit(reason, 200, DiscordMarkdown.Escape)})" : "") : "Changed sources only", Inline: true),
-            new("Took", report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s", Inline: true),
-        };
-        if (report.Skipped.Count > 0)
-        {
-            var listed = string.Join('\n', report.Skipped.Take(SkippedListed).Select(skipped => $"{skipped.Path}: {skipped.Reason}"));
-            var more = report.Skipped.Count > SkippedListed ? $"\n... and {report.Skipped.Count - SkippedListed} more" : "";
-            fields.Add(new EmbedField($"Skipped ({report.Skipped.Count})", TextFitter.Fit(listed, MessageLimits.FieldValue - more.Length, DiscordMarkdown.Escape) + more));
-        }
-
-        return OutgoingMessage.Create([new Embed("Reindex finished", counts, fields)]);
     }
 
     private static OutgoingMessage Result(string title, string description) => OutgoingMessage.Create([new Embed(title, description)]);

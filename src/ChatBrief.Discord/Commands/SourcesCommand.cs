@@ -15,30 +15,8 @@ internal sealed class SourcesCommand(IIndexManager index) : ISlashCommand
     {
         var sources = index.ListSources();
         var title = sources.Count == 1 ? "1 indexed document" : $"{sources.Count} indexed documents";
-        var description = sources.Count == 0 ? "No document is indexed yet." : List(sources);
+        var description = sources.Count == 0 ? "No document is indexed yet." : LineList.Fit(sources.Select(Line).ToList());
         return Task.FromResult(InteractionResponse.Message(OutgoingMessage.Create([new Embed(title, description)], ephemeral: true)));
-    }
-
-    // Whole lines only, and a count of what did not fit, so the list never ends in half a title.
-    private static string List(IReadOnlyList<SourceSummary> sources)
-    {
-        var lines = new List<string>();
-        var length = 0;
-        for (var i = 0; i < sources.Count; i++)
-        {
-            var line = Line(sources[i]);
-            var moreNote = i + 1 < sources.Count ? $"\n... and {sources.Count - i - 1} more".Length : 0;
-            if (length + line.Length + 1 + moreNote > MessageLimits.Description)
-            {
-                lines.Add($"... and {sources.Count - i} more");
-                break;
-            }
-
-            lines.Add(line);
-            length += line.Length + 1;
-        }
-
-        return string.Join('\n', lines);
     }
 
     private static string Line(SourceSummary source)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBrief.Core.Moderation;
 using ChatBrief.Discord.Model;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,10 @@ internal sealed class ModeratorPolicy(IOptions<DiscordOptions> options)
     /// True for a server member who has Manage Server or Administrator in this channel (<c>member.permissions</c> already
     /// includes channel overwrites), or who holds a configured moderator role. Never true in DMs: there is no server to moderate.
     /// </summary>
+    /// <summary>Who acted, for the audit log: the user id decides, the name is only shown.</summary>
+    public static Moderator Actor(Interaction interaction) =>
+        new("discord", interaction.Invoker?.Id ?? "unknown", interaction.Invoker?.GlobalName ?? interaction.Invoker?.Username);
+
     public bool IsModerator(Interaction interaction)
     {
         if (interaction.Member is not { } member)

@@ -13,7 +13,10 @@ internal static class Replies
 
     public const string EmptyQuestion = "Please type a question, for example: /ask question: who wrote the report?";
 
-    public const string ModeratorsOnly = "Sorry, /reindex is for moderators: it needs the Manage Server permission or a moderator role in this server.";
+    public static readonly string ModeratorsOnly = ModeratorsOnlyFor("/reindex");
+
+    public static string ModeratorsOnlyFor(string command) =>
+        $"Sorry, {command} is for moderators: it needs the Manage Server permission or a moderator role in this server.";
 
     public const string UnknownCommand = "Sorry, I do not know that command any more. Try /help to see what I can do.";
 

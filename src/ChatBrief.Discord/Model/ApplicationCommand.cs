@@ -15,8 +15,10 @@ internal sealed record ApplicationCommandDefinition(
 
 internal enum ApplicationCommandOptionType
 {
+    SubCommand = 1,
     String = 3,
     Boolean = 5,
+    Attachment = 11,
 }
 
 internal sealed record ApplicationCommandOptionDefinition(
@@ -24,4 +26,10 @@ internal sealed record ApplicationCommandOptionDefinition(
     string Name,
     string Description,
     bool Required = false,
-    bool? Autocomplete = null);
+    bool? Autocomplete = null,
+    IReadOnlyList<ApplicationCommandOptionDefinition>? Options = null)
+{
+    /// <summary>A sub-command (<c>/source add</c>): its options are the ones typed after it.</summary>
+    public static ApplicationCommandOptionDefinition SubCommand(string name, string description, params ApplicationCommandOptionDefinition[] options) =>
+        new(ApplicationCommandOptionType.SubCommand, name, description, Options: options.Length == 0 ? null : options);
+}

@@ -33,16 +33,27 @@ internal sealed record Interaction(
 internal sealed record InteractionData(
     string? Name = null,
     IReadOnlyList<CommandOption>? Options = null,
-    string? CustomId = null)
+    string? CustomId = null,
+    ResolvedData? Resolved = null)
 {
+    /// <summary>The sub-command used (<c>add</c> of <c>/source add</c>) with its own options, or null.</summary>
+    [JsonIgnore]
+    public InteractionData? SubCommand => Options?.FirstOrDefault(option => option.Type == (int)ApplicationCommandOptionType.SubCommand) is { } sub
+        ? new InteractionData(sub.Name, sub.Options ?? [], Resolved: Resolved)
+        : null;
+
+    /// <summary>The file given for an attachment option, from the interaction's resolved data.</summary>
+    public Attachment? AttachmentOption(string name) =>
+        StringOption(name) is { } id && Resolved?.Attachments?.TryGetValue(id, out var attachment) == true ? attachment : null;
+
     /// <summary>A top-level option's value as text, or null when it was not given.</summary>
     public string? StringOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     public bool? BooleanOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 
-    /// <summary>The option the user is typing in an autocomplete interaction.</summary>
+    /// <summary>The option the user is typing in an autocomplete interaction, in the sub-command if one is used.</summary>
     [JsonIgnore]
-    public CommandOption? FocusedOption => Options?.FirstOrDefault(option => option.Focused == true);
+    public CommandOption? FocusedOption => SubCommand?.FocusedOption ?? Options?.FirstOrDefault(option => option.Focused == true);
 
     private CommandOption? Find(string name) => Options?.FirstOrDefault(option => option.Name == name);
 }
@@ -59,10 +70,20 @@ internal sealed record CommandOption(string Name, int Type, JsonElement? Value =
     };
 }
 
+/// <summary>Objects an interaction's options refer to by id.</summary>
+internal sealed record ResolvedData(IReadOnlyDictionary<string, Attachment>? Attachments = null);
+
+/// <summary>A file uploaded with a command; <see cref="Url"/> is on Discord's CDN.</summary>
+internal sealed record Attachment(string Id, string Filename, long Size, string Url, string? ContentType = null);
+
 /// <summary>The invoking member in a server; <see cref="Permissions"/> is their total permissions in the channel, as a decimal string.</summary>
 internal sealed record GuildMember(DiscordUser? User = null, IReadOnlyList<string>? Roles = null, string? Permissions = null);
 
-internal sealed record DiscordUser(string Id, string? Username = null, bool? Bot = null);
+internal sealed record DiscordUser(string Id, string? Username = null, bool? Bot = null)
+{
+    /// <summary>The display name a user chose, when they chose one.</summary>
+    public string? GlobalName { get; init; }
+}
 
 /// <summary>A message as Discord sends it: the one a button sits on, or a gateway MESSAGE_CREATE.</summary>
 internal sealed record ReceivedMessage(

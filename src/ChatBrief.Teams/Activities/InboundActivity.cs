@@ -15,6 +15,7 @@ internal sealed record InboundActivity
     public string? Text { get; init; }
     public IReadOnlyList<ActivityEntity>? Entities { get; init; }
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    public IReadOnlyList<ActivityAttachment>? Attachments { get; init; }
 
     /// <summary>The data of an Adaptive Card <c>Action.Submit</c>.</summary>
     public JsonElement? Value { get; init; }
@@ -51,6 +52,20 @@ internal sealed record ChannelAccount(string? Id, string? Name)
 internal sealed record ConversationAccount(string? Id)
 {
     public string? ConversationType { get; init; }
+}
+
+/// <summary>A file or card attached to a message; only files sent to the bot matter here.</summary>
+internal sealed record ActivityAttachment(string? ContentType, string? Name)
+{
+    /// <summary>What Teams attaches when a file is sent to the bot in a personal chat (with <c>supportsFiles</c> in the manifest).</summary>
+    public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
+
+    public JsonElement? Content { get; init; }
+
+    /// <summary>The file's pre-authenticated, short-lived download address, or null when this is not a sent file.</summary>
+    public string? DownloadUrl => ContentType == FileDownloadInfo
+        && Content is { ValueKind: JsonValueKind.Object } content
+        && content.TryGetProperty("downloadUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
 }
 
 /// <summary>An entity of an activity; only <c>mention</c> entities matter here.</summary>

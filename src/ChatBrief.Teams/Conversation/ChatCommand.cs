@@ -13,6 +13,19 @@ internal abstract record ChatCommand
 
     public sealed record Ask(string Question) : ChatCommand;
 
+    /// <summary><c>remove notes.md</c>: a moderator removes a source.</summary>
+    public sealed record RemoveSource(string Name) : ChatCommand;
+
+    public sealed record Aliases : ChatCommand;
+
+    /// <summary><c>alias add SDF = Self-Defense Forces</c>.</summary>
+    public sealed record AddAlias(string Group) : ChatCommand;
+
+    /// <summary><c>alias remove SDF</c>.</summary>
+    public sealed record RemoveAlias(string Spelling) : ChatCommand;
+
+    public sealed record Audit : ChatCommand;
+
     /// <summary>
     /// A command is a message that is only the command word (any case, trailing punctuation allowed), so that
     /// "status of the treaty?" stays a question. <c>ask</c> is implied, but may be typed.
@@ -33,6 +46,26 @@ internal abstract record ChatCommand
                 return new Status();
             case "reindex":
                 return new Reindex();
+            case "aliases":
+                return new Aliases();
+            case "audit":
+                return new Audit();
+        }
+
+        // Only a file name makes "remove …" a command, so that "remove the sanctions?" stays a question.
+        if (AfterPrefix(trimmed, "remove ") is { } name && Path.HasExtension(name) && !name.EndsWith('?'))
+        {
+            return new RemoveSource(name);
+        }
+
+        if (AfterPrefix(trimmed, "alias add ") is { } group)
+        {
+            return new AddAlias(group);
+        }
+
+        if (AfterPrefix(trimmed, "alias remove ") is { } spelling)
+        {
+            return new RemoveAlias(spelling);
         }
 
         if (trimmed.StartsWith("ask ", StringComparison.OrdinalIgnoreCase))
@@ -43,4 +76,7 @@ internal abstract record ChatCommand
 
         return new Ask(trimmed);
     }
+
+    private static string? AfterPrefix(string text, string prefix) =>
+        text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && text[prefix.Length..].Trim() is { Length: > 0 } rest ? rest : null;
 }

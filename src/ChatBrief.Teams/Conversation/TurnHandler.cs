@@ -9,6 +9,7 @@ namespace ChatBrief.Teams.Conversation;
 internal sealed class TurnHandler(
     QuestionResponder questions,
     IndexResponder index,
+    ModeratorResponder moderation,
     ModeratorPolicy moderators,
     TurnReplier replier,
     ILogger<TurnHandler> logger)
@@ -36,6 +37,13 @@ internal sealed class TurnHandler(
             return;
         }
 
+        if (turn.Activity.Attachments?.FirstOrDefault(a => a.DownloadUrl is not null) is { } file)
+        {
+            logger.LogInformation("Teams file sent in a {ConversationType} conversation", turn.Activity.Conversation?.ConversationType);
+            await ReplyWhileTypingAsync(turn, ct => moderation.AddFileAsync(turn.Activity, file, ct), cancellationToken);
+            return;
+        }
+
         var command = ChatCommand.Parse(MentionStripper.Strip(turn.Activity));
         logger.LogInformation("Teams {Command} in a {ConversationType} conversation", command.GetType().Name, turn.Activity.Conversation?.ConversationType);
         switch (command)
@@ -51,6 +59,21 @@ internal sealed class TurnHandler(
                 break;
             case ChatCommand.Reindex:
                 await ReindexAsync(turn, cancellationToken);
+                break;
+            case ChatCommand.RemoveSource remove:
+                await ReplyWhileTypingAsync(turn, ct => moderation.RemoveSourceAsync(turn.Activity, remove.Name, ct), cancellationToken);
+                break;
+            case ChatCommand.Aliases:
+                await replier.ReplyAsync(turn, moderation.Aliases(), cancellationToken);
+                break;
+            case ChatCommand.AddAlias add:
+                await replier.ReplyAsync(turn, await moderation.AddAliasAsync(turn.Activity, add.Group, cancellationToken), cancellationToken);
+                break;
+            case ChatCommand.RemoveAlias remove:
+                await replier.ReplyAsync(turn, await moderation.RemoveAliasAsync(turn.Activity, remove.Spelling, cancellationToken), cancellationToken);
+                break;
+            case ChatCommand.Audit:
+                await replier.ReplyAsync(turn, moderation.Audit(turn.Activity), cancellationToken);
                 break;
             case ChatCommand.Ask ask:
                 await ReplyWhileTypingAsync(turn, ct => questions.AnswerAsync(turn, ask.Question, skip: 0, ct), cancellationToken);

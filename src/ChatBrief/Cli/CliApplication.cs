@@ -48,6 +48,7 @@ public static class CliApplication
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(TeamsCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 }

@@ -121,6 +121,22 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_Last_PrintsTheLatestModeratorActionsOldestFirst()
+    {
+        Directory.CreateDirectory(_workspace.IndexPath);
+        File.WriteAllLines(Path.Combine(_workspace.IndexPath, "audit.jsonl"),
+        [
+            """{"at":"2026-11-23T09:00:00+00:00","platform":"discord","user_id":"5","user_name":"Sam","action":"alias add","target":"A = B","result":"done"}""",
+            """{"at":"2026-11-23T10:00:00+00:00","platform":"teams","user_id":"aad-1","action":"source remove","target":"a.txt","result":"refused","detail":"not a moderator"}""",
+        ]);
+
+        var result = await RunAsync("audit", "--last", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("2026-11-23 10:00 UTC, teams aad-1: source remove a.txt: refused. not a moderator", result.StandardOutput.Trim());
+    }
+
+    [Fact]
     public async Task Index_SecondRun_LeavesUnchangedSourcesAlone()
     {
         await RunAsync("index");

@@ -34,6 +34,8 @@ internal sealed class FakeCore : IAnswerService, IIndexManager
 
     public IReadOnlyList<SourceSummary> ListSources() => [];
 
+    public Task RefreshAliasesAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public async Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(new IndexBuildProgress(1, 4, "a.txt"));
