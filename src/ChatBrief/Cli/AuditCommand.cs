@@ -8,19 +8,13 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var last = new Option<int>("--last") { Description = "How many of the latest actions to print.", DefaultValueFactory = _ => 20 };
+        var last = NumberOptions.Count("--last", "How many of the latest actions to print.", defaultValue: 20);
         var command = new Command("audit", "Print the latest moderator actions (who, platform, when, what, result).") { last };
-        command.SetAction((parse, _) => CliErrors.GuardAsync(() =>
+        command.SetAction((parse, _) =>
         {
-            var count = parse.GetValue(last);
-            if (count < 1)
-            {
-                throw new ArgumentException("--last must be at least 1.");
-            }
-
             using var host = CommonOptions.BuildHost(parse);
             var audit = host.Services.GetRequiredService<AuditLog>();
-            var entries = audit.Latest(count);
+            var entries = audit.Latest(parse.GetValue(last));
             if (entries.Count == 0)
             {
                 Console.Error.WriteLine($"No moderator action is recorded in {audit.Path} yet.");
@@ -32,7 +26,7 @@ internal static class AuditCommand
             }
 
             return Task.FromResult(0);
-        }));
+        });
         return command;
     }
 }
