@@ -14,6 +14,10 @@ public sealed class SourcesOptions
     /// <summary>Files larger than this are skipped (and reported) rather than read into memory; JSONL corpora are streamed and exempt.</summary>
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>PDFs with more pages than this are skipped (and reported): layout analysis costs time per page, and a huge scan is rarely prose.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfPages { get; set; } = 500;
 }
 
 /// <summary>The <c>Index</c> settings.</summary>

@@ -30,6 +30,7 @@ public sealed record CorrectedWord(string Typed, string Searched);
 /// <param name="BestSentence">The sentence of <see cref="Text"/> that best answers the question.</param>
 /// <param name="Score">Relevance score; comparable only within one answer.</param>
 /// <param name="AlsoIn">Other sources that say the same thing.</param>
+/// <param name="Page">The 1-based page of a paged source (PDF) that the paragraph starts on; null for other sources.</param>
 public sealed record AnswerPassage(
     int Rank,
     string Id,
@@ -40,7 +41,8 @@ public sealed record AnswerPassage(
     string Text,
     string BestSentence,
     double Score,
-    IReadOnlyList<PassageReference> AlsoIn);
+    IReadOnlyList<PassageReference> AlsoIn,
+    int? Page = null);
 
-/// <summary>Points at a passage of a source.</summary>
-public sealed record PassageReference(string Source, int Passage);
+/// <summary>Points at a passage of a source, and at its page when the source has pages.</summary>
+public sealed record PassageReference(string Source, int Passage, int? Page = null);
