@@ -128,7 +128,7 @@ public class HtmlParserTests
     {
         var error = Assert.Throws<InvalidSourceException>(() => Parse("""
             <html><head><script>var app = "A single-page app renders everything here.";</script></head>
-            <body><nav><a href="/">Home</a></nav><div id="app" hidden>Loading the application, please wait.</div><footer><p>All rights reserved.</p></footer></body></html>
+            <body><nav><a href="/">Home</a></nav><div id="app" hidden>Loading the application, please wait.</div><p style="display: none">This cookie notice is never shown to a reader.</p><footer><p>All rights reserved.</p></footer></body></html>
             """));
 
         Assert.Equal("no article text found (only navigation, headers, scripts or forms)", error.Message);

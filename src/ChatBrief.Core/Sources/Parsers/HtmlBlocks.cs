@@ -68,6 +68,7 @@ internal sealed class HtmlBlocks
     private static bool IsLayout(IElement element) =>
         LayoutElements.Contains(element.LocalName)
         || element.HasAttribute("hidden")
+        || (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
         || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
         || (element.GetAttribute("role") is { } role && LayoutRoles.Contains(role));
 

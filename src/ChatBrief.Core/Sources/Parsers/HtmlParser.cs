@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using ChatBrief.Core.Sources.Cleaning;
+using AngleSharpHtmlParser = AngleSharp.Html.Parser.HtmlParser;
 
 namespace ChatBrief.Core.Sources.Parsers;
 
@@ -14,7 +14,7 @@ public sealed class HtmlParser : TextDocumentParser
 
     public override IReadOnlyList<SourceDocument> ParseText(SourceFile file, string text)
     {
-        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(text);
+        var page = new AngleSharpHtmlParser().ParseDocument(text);
         var blocks = HtmlBlocks.Read(ArticleOf(page));
         if (!blocks.Any(block => block.Kind != BlockKind.Heading))
         {
