@@ -67,10 +67,14 @@ internal sealed class HtmlBlocks
 
     private static bool IsLayout(IElement element) =>
         LayoutElements.Contains(element.LocalName)
-        || element.HasAttribute("hidden")
-        || (element.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
-        || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+        || IsHidden(element)
         || (element.GetAttribute("role") is { } role && LayoutRoles.Contains(role));
+
+    // A reader never sees hidden text, so it cannot be quoted to them (cookie notices, app shells, screen-reader extras).
+    private static bool IsHidden(IElement element) =>
+        element.HasAttribute("hidden")
+        || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+        || (element.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Headings are not passages but context: the assembler takes the first as a title and never mends a paragraph across one.</summary>
     private static BlockKind? KindOf(string elementName) => elementName.ToLowerInvariant() switch
