@@ -16,7 +16,7 @@ public sealed class SourcesOptions
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>Used when <see cref="AllowedUploadExtensions"/> is empty: the types the parsers read.</summary>
-    public static readonly IReadOnlyList<string> DefaultUploadExtensions = [".txt", ".md", ".markdown", ".jsonl"];
+    public static readonly IReadOnlyList<string> DefaultUploadExtensions = [".txt", ".md", ".markdown", ".jsonl", ".html", ".htm", ".pdf"];
 
     /// <summary>File types moderators may add from chat (with the dot, any case); empty means <see cref="DefaultUploadExtensions"/>.</summary>
     public List<string> AllowedUploadExtensions { get; set; } = [];
@@ -28,6 +28,9 @@ public sealed class SourcesOptions
     public IReadOnlyList<string> EffectiveUploadExtensions => AllowedUploadExtensions.Count > 0
         ? AllowedUploadExtensions.Select(e => e.Trim().StartsWith('.') ? e.Trim() : "." + e.Trim()).ToList()
         : DefaultUploadExtensions;
+    /// <summary>PDFs with more pages than this are skipped (and reported): layout analysis costs time per page, and a huge scan is rarely prose.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfPages { get; set; } = 500;
 }
 
 /// <summary>The <c>Index</c> settings.</summary>

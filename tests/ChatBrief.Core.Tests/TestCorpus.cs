@@ -69,11 +69,13 @@ public sealed class TestCorpus : IDisposable
 
     public IServiceProvider Services => _services;
 
-    public void Write(string name, string text)
+    public void Write(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public void Write(string name, byte[] content)
     {
         var path = Path.Combine(SourcesPath, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        File.WriteAllBytes(path, content);
     }
 
     public Task<Answer> AskAsync(string question, int top = 3) => Answers.AskAsync(new AskRequest(question, top));

@@ -40,6 +40,17 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
+    public void Answer_PagedSource_CitationAndAlsoInNameThePage()
+    {
+        var passage = TestData.Passage(1, "Text.") with { Source = "report.pdf", Page = 2, AlsoIn = [new PassageReference("b.pdf", 9, Page: 3)] };
+
+        var text = Text(Card(AnswerMessages.Answer(new Answer("q", false, [passage]), 0, 1, offerMore: true, Now)));
+
+        Assert.Contains("— Allies and cyberspace, by Kate Polit (report.pdf, page 2, paragraph 4)", text);
+        Assert.Contains("Also in: b.pdf, page 3, paragraph 9", text);
+    }
+
+    [Fact]
     public void Answer_CorrectedSlip_SaysWhatWasSearched()
     {
         var answer = new Answer("q", false, [TestData.Passage(1, "Text.")]) { Corrections = [new CorrectedWord("Iwya", "Iwaya")] };

@@ -152,7 +152,7 @@ public sealed class TurnHandlerTests
     [Fact]
     public async Task HandleAsync_ShowContextOfAnEditedPassage_SaysItWasEdited()
     {
-        _answers.Setup(a => a.GetContextAsync(new PassageReference("000_a.txt", 4, "1a2b3c4d"), QuestionResponder.ContextRadius, It.IsAny<CancellationToken>()))
+        _answers.Setup(a => a.GetContextAsync(new PassageReference("000_a.txt", 4, null, "1a2b3c4d"), QuestionResponder.ContextRadius, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new PassageContext("000_a.txt", "Allies", null, [new ContextParagraph(4, "Now says this.", true)]) { State = PassageState.Edited });
         var value = TestData.Json("""{"chatbrief":"context","source":"000_a.txt","passage":4,"fingerprint":"1a2b3c4d"}""");
 

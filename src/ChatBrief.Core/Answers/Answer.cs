@@ -30,6 +30,7 @@ public sealed record CorrectedWord(string Typed, string Searched);
 /// <param name="BestSentence">The sentence of <see cref="Text"/> that best answers the question.</param>
 /// <param name="Score">Relevance score; comparable only within one answer.</param>
 /// <param name="AlsoIn">Other sources that say the same thing.</param>
+/// <param name="Page">The 1-based page of a paged source (PDF) that the paragraph starts on; null for other sources.</param>
 public sealed record AnswerPassage(
     int Rank,
     string Id,
@@ -40,13 +41,14 @@ public sealed record AnswerPassage(
     string Text,
     string BestSentence,
     double Score,
-    IReadOnlyList<PassageReference> AlsoIn)
+    IReadOnlyList<PassageReference> AlsoIn,
+    int? Page = null)
 {
     /// <summary>Where this passage is, and what it said, for a button that asks for it again later.</summary>
-    public PassageReference Reference => new(Source, Passage, PassageFingerprint.Of(Text));
+    public PassageReference Reference => new(Source, Passage, Page, PassageFingerprint.Of(Text));
 }
 
-/// <summary>Points at a passage of a source.</summary>
+/// <summary>Points at a passage of a source, and at its page when the source has pages.</summary>
 /// <param name="Fingerprint">The passage's <see cref="PassageFingerprint"/> when it was shown, to find it again after a
 /// reindex; null for a reference by number alone.</param>
-public sealed record PassageReference(string Source, int Passage, string? Fingerprint = null);
+public sealed record PassageReference(string Source, int Passage, int? Page = null, string? Fingerprint = null);

@@ -166,6 +166,7 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
             passage.Text,
             passage.Sentences[best.BestSentence].Of(passage.Text),
             Math.Round(best.Score, 4),
-            group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number, PassageFingerprint.Of(c.Passage.Text))).ToList());
+            group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number, c.Passage.Page, PassageFingerprint.Of(c.Passage.Text))).ToList(),
+            passage.Page);
     }
 }

@@ -33,9 +33,18 @@ public static class AnswerWording
     /// <summary>"Title, by Author", or the title alone when the author is unknown.</summary>
     public static string Byline(string title, string? author) => string.IsNullOrEmpty(author) ? title : $"{title}, by {author}";
 
-    /// <summary>"Title, by Author (source.txt, paragraph 4)": what every door shows under a quote.</summary>
+    /// <summary>
+    /// "Title, by Author (source.txt, paragraph 4)", or "(report.pdf, page 2, paragraph 4)" for a paged source: what every
+    /// door shows under a quote.
+    /// </summary>
     public static string Citation(AnswerPassage passage) =>
-        $"{Byline(passage.Title, passage.Author)} ({passage.Source}, paragraph {passage.Passage})";
+        $"{Byline(passage.Title, passage.Author)} ({Location(passage.Source, passage.Page, passage.Passage)})";
+
+    /// <summary>"source.txt, paragraph 4", or "report.pdf, page 2, paragraph 4" when the source has pages.</summary>
+    public static string Location(string source, int? page, int paragraph) => $"{source}, {Place(page, paragraph)}";
+
+    /// <summary>"paragraph 4", or "page 2, paragraph 4": the paragraph number counts from the start of the document either way.</summary>
+    public static string Place(int? page, int paragraph) => page is { } onPage ? $"page {onPage}, paragraph {paragraph}" : $"paragraph {paragraph}";
 
     /// <summary>"index built 3 hours ago": readers judge an answer by how fresh its sources are.</summary>
     public static string IndexAge(DateTimeOffset? builtAt, DateTimeOffset now)

@@ -10,13 +10,14 @@ namespace ChatBrief.Core.Indexing;
 internal static class IndexSchema
 {
     /// <summary>Bumped whenever analysis or fields change: an index of another version is rebuilt from the sources.</summary>
-    public const string Version = "9";
+    public const string Version = "10";
 
     public const string Kind = "kind";
     public const string Id = "id";
     public const string Source = "source";
     public const string Number = "number";
     public const string Part = "part";
+    public const string Page = "page";
     public const string Text = "text";
     public const string Sentences = "sentences";
     public const string Title = "title";
@@ -63,6 +64,11 @@ internal static class IndexSchema
             document.Add(new StoredField(TitleFromText, 1));
         }
 
+        if (passage.Page is { } page)
+        {
+            document.Add(new StoredField(Page, page));
+        }
+
         if (vector is not null)
         {
             // Doc values, not a stored field: the whole column is read once per commit, fast, in document order.
@@ -105,7 +111,8 @@ internal static class IndexSchema
             {
                 TitleFromText = document.GetField(TitleFromText) is not null,
             },
-            document.Get(Speakers) is { } speakers ? speakers.Split(" | ") : []);
+            document.Get(Speakers) is { } speakers ? speakers.Split(" | ") : [],
+            document.GetField(Page)?.GetInt32Value());
     }
 
     private static IReadOnlyList<TextSpan> ParseSentences(string? stored, int textLength)
@@ -144,4 +151,5 @@ public sealed record StoredPassage(
     string Text,
     IReadOnlyList<TextSpan> Sentences,
     DocumentMetadata Metadata,
-    IReadOnlyList<string> Speakers);
+    IReadOnlyList<string> Speakers,
+    int? Page = null);

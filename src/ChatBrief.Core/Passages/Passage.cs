@@ -10,6 +10,7 @@ namespace ChatBrief.Core.Passages;
 /// <param name="Text">The quoted text.</param>
 /// <param name="Sentences">Sentence spans within <see cref="Text"/>, in order, covering it.</param>
 /// <param name="Metadata">The document's citation metadata.</param>
+/// <param name="Page">The 1-based page its paragraph starts on, for paged formats (PDF); null otherwise.</param>
 public sealed record Passage(
     string Id,
     string Source,
@@ -17,7 +18,8 @@ public sealed record Passage(
     int Part,
     string Text,
     IReadOnlyList<TextSpan> Sentences,
-    DocumentMetadata Metadata);
+    DocumentMetadata Metadata,
+    int? Page = null);
 
 /// <summary>A span of characters of a text.</summary>
 public readonly record struct TextSpan(int Start, int Length)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBrief.Core.Sources;
 
-/// <summary>Registers source reading. New formats (HTML, PDF) are added as further <see cref="IDocumentParser"/> registrations.</summary>
+/// <summary>Registers source reading: a reader and one <see cref="IDocumentParser"/> per format.</summary>
 public static class SourceIngestServiceCollectionExtensions
 {
     public static IServiceCollection AddSourceIngest(this IServiceCollection services)
@@ -12,6 +12,8 @@ public static class SourceIngestServiceCollectionExtensions
         services.AddOptions<SourcesOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, PlainTextParser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, MarkdownParser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, HtmlParser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, PdfParser>());
         services.TryAddSingleton<ISourceReader, SourceReader>();
         return services;
     }

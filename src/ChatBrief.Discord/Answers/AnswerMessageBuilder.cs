@@ -93,9 +93,9 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     }
 
     private static string CitationLines(AnswerPassage result) =>
-        $"{AnswerWording.Byline(result.Title, result.Author)}\n{result.Source}, paragraph {result.Passage}";
+        $"{AnswerWording.Byline(result.Title, result.Author)}\n{AnswerWording.Location(result.Source, result.Page, result.Passage)}";
 
-    private static string Citation(AnswerPassage result) => $"{result.Title}, paragraph {result.Passage}";
+    private static string Citation(AnswerPassage result) => $"{result.Title}, {AnswerWording.Place(result.Page, result.Passage)}";
 
     // Listed whole or not at all: half a file name would be a wrong citation.
     private static string AlsoIn(IReadOnlyList<PassageReference> references)
@@ -103,7 +103,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
         var lines = new List<string>();
         foreach (var reference in references)
         {
-            var line = DiscordMarkdown.Escape($"{reference.Source}, paragraph {reference.Passage}");
+            var line = DiscordMarkdown.Escape(AnswerWording.Location(reference.Source, reference.Page, reference.Passage));
             var left = references.Count - lines.Count - 1;
             var reserve = left > 0 ? $"\n... and {left} more".Length : 0;
             if (string.Join('\n', lines.Append(line)).Length + reserve > AlsoInLength)

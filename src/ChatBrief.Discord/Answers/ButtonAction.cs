@@ -28,7 +28,7 @@ internal abstract record ButtonAction
         {
             [_, "page", _] => new ShowPage(skip),
             [_, "ctx", _, var passage, var source] when TryParsePassage(passage, out var number, out var fingerprint) && source.Length > 0 =>
-                new ShowContext(skip, new PassageReference(source, number, fingerprint)),
+                new ShowContext(skip, new PassageReference(source, number, Fingerprint: fingerprint)),
             _ => null,
         };
     }

@@ -92,7 +92,7 @@ internal static class AnswerMessages
         yield return new Paragraph($"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
         if (result.AlsoIn.Count > 0)
         {
-            var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
+            var others = string.Join("; ", result.AlsoIn.Select(a => AnswerWording.Location(a.Source, a.Page, a.Passage)));
             yield return new Paragraph($"Also in: {others}", ParagraphStyle.Subtle);
         }
 

@@ -56,7 +56,7 @@ internal abstract record CardAction
         public static ShowContext? TryRead(JsonElement data) =>
             data.TryGetProperty("source", out var src) && src.ValueKind == JsonValueKind.String && src.GetString() is { Length: > 0 and <= 1024 } source
             && data.TryGetProperty("passage", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var passage) && passage >= 1
-                ? new ShowContext(new PassageReference(source, passage, Fingerprint(data)))
+                ? new ShowContext(new PassageReference(source, passage, Fingerprint: Fingerprint(data)))
                 : null;
 
         private static string? Fingerprint(JsonElement data) =>

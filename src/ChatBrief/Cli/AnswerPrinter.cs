@@ -41,7 +41,7 @@ internal static class AnswerPrinter
             AnsiConsole.MarkupLineInterpolated($"   [grey]— {AnswerWording.Citation(result)}[/]");
             if (result.AlsoIn.Count > 0)
             {
-                var others = string.Join("; ", result.AlsoIn.Select(a => $"{a.Source}, paragraph {a.Passage}"));
+                var others = string.Join("; ", result.AlsoIn.Select(a => AnswerWording.Location(a.Source, a.Page, a.Passage)));
                 AnsiConsole.MarkupLineInterpolated($"   [grey]Also in: {others}[/]");
             }
         }

@@ -47,6 +47,14 @@ public class AnswerWordingTests
         Assert.Equal(expected, AnswerWording.Citation(passage));
     }
 
+    [Fact]
+    public void Citation_PagedSource_NamesThePageBeforeTheParagraph()
+    {
+        var passage = new AnswerPassage(1, "report.pdf#7", "report.pdf", "Title", "Jane Doe", 7, "Text.", "Text.", 1, [], Page: 4);
+
+        Assert.Equal("Title, by Jane Doe (report.pdf, page 4, paragraph 7)", AnswerWording.Citation(passage));
+    }
+
     public static TheoryData<IndexBuildProgress?, string?> Builds => new()
     {
         { null, null },

@@ -428,7 +428,7 @@ public class SourceReaderTests
     }
 
     [Fact]
-    public void AddSourceIngest_RegistersReaderWithTextAndMarkdownParsersOnce()
+    public void AddSourceIngest_RegistersReaderWithEveryFormatsParserOnce()
     {
         var services = new ServiceCollection();
 
@@ -439,7 +439,7 @@ public class SourceReaderTests
         Assert.Equal(typeof(SourceReader), reader.ImplementationType);
         Assert.Equal(ServiceLifetime.Singleton, reader.Lifetime);
         var parsers = services.Where(service => service.ServiceType == typeof(IDocumentParser)).Select(service => service.ImplementationType).ToList();
-        Assert.Equal([typeof(PlainTextParser), typeof(MarkdownParser)], parsers);
+        Assert.Equal([typeof(PlainTextParser), typeof(MarkdownParser), typeof(HtmlParser), typeof(PdfParser)], parsers);
     }
 
     private static SourceReadResult ReadOnly(TempFolder folder)

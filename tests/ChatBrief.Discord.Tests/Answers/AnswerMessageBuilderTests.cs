@@ -28,6 +28,28 @@ public class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Build_PagedSources_CitationsNameThePage()
+    {
+        var passage = Samples.Passage(alsoIn: [new PassageReference("b.pdf", 9, Page: 3)]) with { Source = "report.pdf", Page = 2 };
+
+        var message = _builder.Build("who signed?", Samples.Answer(passage), skip: 0, pageSize: 3);
+
+        var embed = Assert.Single(message.Embeds);
+        Assert.Equal("Allies in space, by A. Writer\nreport.pdf, page 2, paragraph 4", embed.Fields![0].Value);
+        Assert.Equal("b.pdf, page 3, paragraph 9", embed.Fields[1].Value);
+    }
+
+    [Fact]
+    public void Build_AbstainedOnPagedSource_ClosestMatchNamesThePage()
+    {
+        var answer = new Answer("who?", true, [Samples.Passage() with { Source = "report.pdf", Page = 2 }]);
+
+        var message = _builder.Build("who?", answer, skip: 0, pageSize: 3);
+
+        Assert.Equal("Closest match: Allies in space, page 2, paragraph 4", Assert.Single(message.Embeds).Fields![0].Name);
+    }
+
+    [Fact]
     public void Build_HugePassages_StaysWithinEveryDiscordLimit()
     {
         var huge = string.Concat(Enumerable.Range(1, 400).Select(i => $"Sentence *{i}* with _markdown_ <@{i}>. "));

@@ -24,7 +24,7 @@ public class ButtonActionTests
     [Fact]
     public void Parse_CustomIdOfAContextButton_KeepsTheFingerprint()
     {
-        var action = new ButtonAction.ShowContext(0, new PassageReference("a.txt", 4, "1a2b3c4d"));
+        var action = new ButtonAction.ShowContext(0, new PassageReference("a.txt", 4, Fingerprint: "1a2b3c4d"));
 
         Assert.Equal("cb1:ctx:0:4~1a2b3c4d:a.txt", action.ToCustomId());
         Assert.Equal(action, ButtonAction.Parse(action.ToCustomId()));

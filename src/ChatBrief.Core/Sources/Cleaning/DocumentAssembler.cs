@@ -48,7 +48,8 @@ internal static class DocumentAssembler
             TitleFromText = titleFromText,
         };
 
-        return new SourceDocument(source, metadata, [.. texts.Select((text, index) => new Paragraph(index + 1, text))]);
+        // A paragraph mended across a page break keeps the page it starts on: that is where a reader finds its first words.
+        return new SourceDocument(source, metadata, [.. paragraphs.Select((paragraph, index) => new Paragraph(index + 1, paragraph.Text, Page: paragraph.Page))]);
     }
 
     /// <summary>

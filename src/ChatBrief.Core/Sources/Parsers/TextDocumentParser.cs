@@ -1,7 +1,7 @@
 namespace ChatBrief.Core.Sources.Parsers;
 
 /// <summary>
-/// Base of the parsers of text formats (plain text, Markdown, and later HTML): decoding, the binary check and the
+/// Base of the parsers of text formats (plain text, Markdown, HTML): decoding, the binary check and the
 /// encoding note are done once, by the reader, before <see cref="ParseText"/> sees the text. Binary formats such as
 /// PDF implement <see cref="IDocumentParser"/> directly instead.
 /// </summary>
