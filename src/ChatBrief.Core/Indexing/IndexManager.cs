@@ -175,7 +175,8 @@ public sealed class IndexManager : IIndexManager, IDisposable
             catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
             {
                 // Lucene reports damage in many shapes (checksum, end of file, bad header, out-of-range slices, missing
-                // files); the build that follows logs the reason as it moves the index aside.
+                // files); the details are for whoever looks into why.
+                _logger.LogWarning(e, "The index at {IndexPath} could not be read", _folder.Path);
                 return new OpenProblem($"the index could not be read ({e.Message})", Broken: true);
             }
         }

@@ -43,7 +43,7 @@ public class SourceLibraryTests : IDisposable
     {
         var refused = await Assert.ThrowsAsync<SourceChangeRefusedException>(() => Library().SaveAsync("report.docx", Content("text"), false, CancellationToken.None));
 
-        Assert.Equal("“report.docx” cannot be added: files of type .docx are not accepted. Accepted types: .txt, .md, .markdown, .jsonl.", refused.Message);
+        Assert.Equal("“report.docx” cannot be added: files of type .docx are not accepted. Accepted types: .txt, .md, .markdown, .jsonl, .html, .htm, .pdf.", refused.Message);
     }
 
     [Fact]

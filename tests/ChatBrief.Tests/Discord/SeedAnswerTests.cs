@@ -88,7 +88,7 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
         using var response = await Host.PostInteractionAsync(DiscordPayloads.Button(customId, message));
 
         var data = (await response.JsonAsync()).GetProperty("data");
-        var paragraph = customId.Split(':')[3];
+        var paragraph = customId.Split(':')[3].Split('~')[0];
         Assert.Contains($"¶ {paragraph}: **", data.GetProperty("embeds")[0].GetProperty("description").GetString());
         Assert.Equal("cb1:page:0", data.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString());
     }
