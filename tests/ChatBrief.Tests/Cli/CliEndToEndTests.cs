@@ -3,17 +3,26 @@ using System.Text.Json;
 namespace ChatBrief.Tests.Cli;
 
 /// <summary>The built executable on a temporary copy of the seeds, through the commands of docs/CONTRACTS.md.</summary>
-public sealed class CliEndToEndTests : IDisposable
+/// <remarks>Each test starts with the seeds' index already built, as after a first <c>chatbrief index</c>, except where it says otherwise.</remarks>
+public sealed class CliEndToEndTests : IAsyncLifetime
 {
-    private readonly SeedsWorkspace _workspace = new("chatbrief-cli");
+    private SeedsWorkspace _workspace = null!;
 
-    public void Dispose() => _workspace.Dispose();
+    public async Task InitializeAsync() => _workspace = await SeedsWorkspace.WithIndexAsync("chatbrief-cli");
+
+    public Task DisposeAsync()
+    {
+        _workspace.Dispose();
+        return Task.CompletedTask;
+    }
 
     private Task<ChatBriefProcess.Result> RunAsync(params string[] arguments) => ChatBriefProcess.RunAsync(_workspace.Root, arguments);
 
     [Fact]
     public async Task Ask_FirstUse_BuildsTheIndexAndQuotesTheAnsweringPassage()
     {
+        Directory.Delete(_workspace.IndexPath, recursive: true);
+
         var result = await RunAsync("ask", "What did Iwaya say about the F-35A?");
 
         Assert.Equal(0, result.ExitCode);
@@ -95,8 +104,10 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Ask_MissingSourcesFolder_FailsWithOneLineReason()
+    public async Task Ask_MissingSourcesFolderOnFirstUse_FailsWithOneLineReason()
     {
+        Directory.Delete(_workspace.IndexPath, recursive: true);
+
         var result = await RunAsync("ask", "--sources", "no-such-folder", "anything?");
 
         Assert.NotEqual(0, result.ExitCode);
@@ -137,10 +148,8 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Index_SecondRun_LeavesUnchangedSourcesAlone()
+    public async Task Index_AlreadyBuilt_LeavesUnchangedSourcesAlone()
     {
-        await RunAsync("index");
-
         var result = await RunAsync("index");
 
         Assert.Equal(0, result.ExitCode);
@@ -150,7 +159,6 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Ask_CorruptIndex_RebuildsFromTheSourcesAndSaysWhy()
     {
-        await RunAsync("index");
         foreach (var file in Directory.EnumerateFiles(_workspace.IndexPath))
         {
             File.WriteAllText(file, "garbage");
@@ -168,7 +176,6 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public async Task Ask_CorruptIndexWithVerbose_ShowsTheStackTrace()
     {
-        await RunAsync("index");
         foreach (var file in Directory.EnumerateFiles(_workspace.IndexPath))
         {
             File.WriteAllText(file, "garbage");
@@ -251,6 +258,7 @@ public sealed class CliEndToEndTests : IDisposable
         ]);
         var questions = Path.Combine(_workspace.Root, "questions.jsonl");
         File.WriteAllLines(questions, ["""{"id": "q", "question": "Which is the highest mountain in Africa?", "answers": ["Kilimanjaro"], "passage_ids": ["p2"]}"""]);
+        var seedsIndex = IndexFiles();
 
         var result = await RunAsync("eval", "--corpus", corpus, "--questions", questions, "--baseline");
 
@@ -258,8 +266,11 @@ public sealed class CliEndToEndTests : IDisposable
         using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
         Assert.Equal(1.0, metrics.RootElement.GetProperty("hit@1").GetDouble());
         Assert.Equal(1.0, metrics.RootElement.GetProperty("baseline").GetProperty("hit@1").GetDouble());
-        Assert.False(Directory.Exists(_workspace.IndexPath));
+        Assert.Equal(seedsIndex, IndexFiles());
     }
+
+    private IEnumerable<(string, DateTime)> IndexFiles() =>
+        Directory.EnumerateFiles(_workspace.IndexPath).Order(StringComparer.Ordinal).Select(file => (file, File.GetLastWriteTimeUtc(file))).ToList();
 
     [Fact]
     public async Task Help_ListsEveryCommand()

@@ -6,11 +6,17 @@ namespace ChatBrief.Tests.Cli;
 /// The answer-quality bar of the retrieval issue, held on the project's own questions about the seeds: the first passage
 /// answers, every clearly unanswerable question abstains, and at most 1 answerable question in 20 wrongly abstains.
 /// </summary>
-public sealed class SeedsQuestionsTests : IDisposable
+public sealed class SeedsQuestionsTests : IAsyncLifetime
 {
-    private readonly SeedsWorkspace _workspace = new("chatbrief-seeds-questions");
+    private SeedsWorkspace _workspace = null!;
 
-    public void Dispose() => _workspace.Dispose();
+    public async Task InitializeAsync() => _workspace = await SeedsWorkspace.WithIndexAsync("chatbrief-seeds-questions");
+
+    public Task DisposeAsync()
+    {
+        _workspace.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Theory]
     [InlineData("seeds.jsonl")]

@@ -10,13 +10,14 @@ namespace ChatBrief.Tests.Discord;
 /// <summary>One host on the real core, indexing a temporary copy of the repository's seeds, shared by the tests of this class.</summary>
 public sealed class SeedsHostFixture : IAsyncLifetime
 {
-    private readonly SeedsWorkspace _seeds = new("chatbrief-discord");
+    private SeedsWorkspace _seeds = null!;
 
     internal DiscordHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = await DiscordHost.StartAsync(seedsCopy: _seeds.SourcesPath, discord: server =>
+        _seeds = await SeedsWorkspace.WithIndexAsync("chatbrief-discord");
+        Host = await DiscordHost.StartAsync(seeds: _seeds, discord: server =>
             server.Given(Request.Create().WithPath("/api/v10/webhooks/*").UsingPatch()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}")));
         await Eventually.HappensAsync(() => Host.Http.GetAsync(new Uri(Host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
     }

@@ -33,7 +33,7 @@ public sealed class TeamsHost : IAsyncDisposable
     /// <summary>Starts a host with the given Teams settings (<c>Key=value</c> under the <c>Teams</c> section) and environment.</summary>
     public static async Task<TeamsHost> StartAsync(IEnumerable<string> teamsSettings, string environment = "Development")
     {
-        var workspace = new SeedsWorkspace("chatbrief-teams");
+        var workspace = await SeedsWorkspace.WithIndexAsync("chatbrief-teams");
         string[] args =
         [
             "--urls=http://127.0.0.1:0",

@@ -54,8 +54,8 @@ internal sealed class DiscordHost : IAsyncDisposable
     /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
-    /// <param name="seedsCopy">A folder holding a copy of the repository's seeds: the real core answers from it (indexing into a sibling folder) instead of the canned <see cref="FakeCore"/>.</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, string? seedsCopy = null)
+    /// <param name="seeds">A copy of the repository's seeds with its index: the real core answers from it instead of the canned <see cref="FakeCore"/>.</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null)
     {
         var host = new DiscordHost();
         discord?.Invoke(host.Discord);
@@ -74,13 +74,12 @@ internal sealed class DiscordHost : IAsyncDisposable
         args.AddRange(all.Where(setting => setting.Value is not null).Select(setting => $"--Discord:{setting.Key}={setting.Value}"));
         // With the canned core, the real core's index warm-up still runs: it is pointed at an empty temporary folder
         // so that it neither reads nor writes anything shared.
-        var sources = seedsCopy ?? host._scratch;
-        args.Add($"--Sources:Path={sources}");
-        args.Add($"--Index:Path={Path.Combine(Path.GetDirectoryName(sources)!, Path.GetFileName(sources) + "-index")}");
+        args.Add($"--Sources:Path={seeds?.SourcesPath ?? host._scratch}");
+        args.Add($"--Index:Path={seeds?.IndexPath ?? host._scratch + "-index"}");
 
         host._app = ChatBriefWebApp.Build([.. args], builder =>
         {
-            if (seedsCopy is null)
+            if (seeds is null)
             {
                 builder.Services.AddSingleton<IAnswerService>(host.Core);
                 builder.Services.AddSingleton<IIndexManager>(host.Core);
