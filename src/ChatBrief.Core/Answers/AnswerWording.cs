@@ -81,6 +81,7 @@ public static class AnswerWording
     public static string? Reindexing(Indexing.IndexStatus status) => status.BuildProgress switch
     {
         null => null,
+        { Total: 0, ToEmbed: > 0 } p => $"Embedding passages for search by meaning: {p.Embedded:N0} of {p.ToEmbed:N0}.",
         { Total: 0 } => "Reindexing: starting.",
         { ToEmbed: > 0 } p => $"Reindexing: {p.Done:N0} of {p.Total:N0} sources read; embedding {p.Embedded:N0} of {p.ToEmbed:N0} passages of {p.Current}.",
         var p => $"Reindexing: {p.Done:N0} of {p.Total:N0} sources read.",
@@ -94,7 +95,8 @@ public static class AnswerWording
     {
         var before = passagesBefore is { } count && count != report.Passages ? $" ({count:N0} before)" : "";
         return FormattableString.Invariant(
-            $"{Count(report.Documents, "document")}, {Count(report.Passages, "passage")}{before}: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged, {report.Skipped.Count} skipped; took {report.Elapsed.TotalSeconds:0.0} s.");
+            $"{Count(report.Documents, "document")}, {Count(report.Passages, "passage")}{before}: {report.Added} added, {report.Updated} updated, {report.Removed} removed, {report.Unchanged} unchanged, {report.Skipped.Count} skipped; took {report.Elapsed.TotalSeconds:0.0} s.")
+            + (report.EmbeddingLater > 0 ? FormattableString.Invariant($" {Count(report.EmbeddingLater, "new passage")} can be found by their words now, and by meaning once embedded in the background.") : "");
     }
 
     private static string Count(int value, string unit) => value == 1 ? $"1 {unit}" : FormattableString.Invariant($"{value:N0} {unit}s");

@@ -70,6 +70,9 @@ public sealed record IndexBuildReport(
     /// <summary>Passages embedded by this build (unchanged passages keep their vectors).</summary>
     public int Embedded { get; init; }
 
+    /// <summary>Passages committed without a vector, being embedded in the background (a long-running host only).</summary>
+    public int EmbeddingLater { get; init; }
+
     /// <summary>Time spent embedding: the dominant cost of a build with the semantic layer on.</summary>
     public TimeSpan EmbeddingTime { get; init; }
 

@@ -21,7 +21,8 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
     private const int EmbeddingChunk = 64;
 
     /// <param name="previous">The commit being updated, whose unchanged passages keep their vectors; null for a full rebuild.</param>
-    public BuildTally Build(LuceneDirectory directory, IndexBuildPlan plan, bool full, CommitSearcher? previous, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="embedLater">Commit new passages without their vectors (an empty placeholder each), for <see cref="VectorBackfill"/>.</param>
+    public BuildTally Build(LuceneDirectory directory, IndexBuildPlan plan, bool full, CommitSearcher? previous, bool embedLater, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
     {
         IndexWriter writer;
         try
@@ -38,7 +39,7 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
         {
             try
             {
-                var tally = Apply(writer, plan, previous, progress, cancellationToken);
+                var tally = Apply(writer, plan, previous, embedLater, progress, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new IndexBuildProgress(plan.Files.Count, plan.Files.Count, null));
                 writer.SetCommitData(CommitData());
@@ -54,7 +55,7 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
         }
     }
 
-    private BuildTally Apply(IndexWriter writer, IndexBuildPlan plan, CommitSearcher? previous, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    private BuildTally Apply(IndexWriter writer, IndexBuildPlan plan, CommitSearcher? previous, bool embedLater, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
     {
         var tally = new BuildTally();
         for (var i = 0; i < plan.Files.Count; i++)
@@ -83,7 +84,7 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
 
             var passages = result.Documents.SelectMany(PassageBuilder.Build).ToList();
             var reusable = change == SourceChange.Changed && previous is not null ? previous.VectorsOf(file.Source) : [];
-            var vectors = Embed(passages, reusable, tally, at, progress, cancellationToken);
+            var vectors = Embed(passages, reusable, embedLater, tally, at, progress, cancellationToken);
             writer.DeleteDocuments(IndexSchema.SourceTerm(file.Source));
             for (var p = 0; p < passages.Count; p++)
             {
@@ -134,9 +135,10 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
 
     /// <summary>
     /// The passages' vectors, in order: reused from the last commit where a passage's embedded text is unchanged (an
-    /// edited file re-embeds only its edited paragraphs), computed otherwise. Null when the semantic layer is off.
+    /// edited file re-embeds only its edited paragraphs), computed otherwise, or left to embed later with an empty
+    /// placeholder (doc-value updates need the field to exist). Null when the semantic layer is off.
     /// </summary>
-    private byte[][]? Embed(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, byte[]> reusable, BuildTally tally, IndexBuildProgress at, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    private byte[][]? Embed(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, byte[]> reusable, bool embedLater, BuildTally tally, IndexBuildProgress at, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
     {
         if (embedder is null)
         {
@@ -146,6 +148,12 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
         var texts = passages.Select(p => EmbeddingText.ForPassage(p.Metadata.Title, p.Metadata.TitleFromText, p.Text)).ToList();
         var vectors = texts.Select(text => reusable.GetValueOrDefault(text)).ToArray();
         var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToList();
+        if (embedLater)
+        {
+            missing.ForEach(i => vectors[i] = []);
+            return vectors!;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         for (var start = 0; start < missing.Count; start += EmbeddingChunk)
         {

@@ -22,7 +22,12 @@ public sealed class IndexManager : IIndexManager, IDisposable
     private readonly IndexBuilder _builder;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly System.Threading.Lock _openLock = new();
+    private readonly VectorBackfill? _backfill;
+    private readonly System.Threading.Lock _backfillLock = new();
     private IndexBuildProgress? _building;
+    private bool _embedLater;
+    private Task _backfilling = Task.CompletedTask;
+    private CancellationTokenSource _backfillCancel = new();
 
     public IndexManager(ISourceReader reader, IOptions<SourcesOptions> sources, IOptions<IndexOptions> index, ILogger<IndexManager> logger, TimeProvider clock, IPassageEmbedder? embedder = null)
     {
@@ -33,6 +38,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
         _folder = new IndexFolder(index.Value.Path, logger);
         _searchers = new IndexSearchers(embedder, new IndexSnapshotReader(Analyzer, Path.Combine(SourcesPath, AliasLearner.AliasesFileName)));
         _builder = new IndexBuilder(reader, SourcesPath, embedder, Analyzer, clock);
+        _backfill = embedder is null ? null : new VectorBackfill(embedder, Analyzer, clock);
     }
 
     /// <summary>The analyzer the index was built with; questions must use the same one.</summary>
@@ -60,8 +66,15 @@ public sealed class IndexManager : IIndexManager, IDisposable
     /// </summary>
     public async Task<IndexBuildReport?> EnsureReadyAsync(IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (_searchers.IsOpen || TryOpenExisting() is not { } problem)
+        if (_searchers.IsOpen)
         {
+            return null;
+        }
+
+        if (TryOpenExisting() is not { } problem)
+        {
+            // A host stopped while it embedded resumes where it stopped.
+            StartBackfillIfPending();
             return null;
         }
 
@@ -84,11 +97,14 @@ public sealed class IndexManager : IIndexManager, IDisposable
         finally
         {
             _writeLock.Release();
+            StartBackfillIfPending();
         }
     }
 
     public async Task<IndexBuildReport> RebuildAsync(bool full, IProgress<IndexBuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Embedding in the background gives way to a reindex, which starts it again when done.
+        await StopBackfillAsync();
         if (!await _writeLock.WaitAsync(0, cancellationToken))
         {
             throw new IndexBuildInProgressException(Volatile.Read(ref _building));
@@ -107,6 +123,26 @@ public sealed class IndexManager : IIndexManager, IDisposable
         finally
         {
             _writeLock.Release();
+            StartBackfillIfPending();
+        }
+    }
+
+    /// <summary>
+    /// For a long-running host: a build commits new passages without their vectors, so that they can be found by their
+    /// words at once, and embeds them in the background (embedding is the dominant cost of a build). One-shot commands
+    /// embed before they commit.
+    /// </summary>
+    public void EmbedNewPassagesInBackground() => _embedLater = true;
+
+    /// <summary>The background embedding under way, or a completed task.</summary>
+    internal Task BackgroundEmbedding
+    {
+        get
+        {
+            lock (_backfillLock)
+            {
+                return _backfilling;
+            }
         }
     }
 
@@ -135,6 +171,8 @@ public sealed class IndexManager : IIndexManager, IDisposable
 
     public void Dispose()
     {
+        StopBackfillAsync().GetAwaiter().GetResult();
+        _backfillCancel.Dispose();
         _searchers.Dispose();
         _folder.Dispose();
         _writeLock.Dispose();
@@ -219,14 +257,25 @@ public sealed class IndexManager : IIndexManager, IDisposable
             _folder.EnsureWritable();
             using var previous = full ? null : _searchers.Acquire();
             var plan = IndexBuildPlan.Create(_reader.Discover(SourcesPath), previous?.Searcher.SourceHashes() ?? []);
-            var tally = await Task.Run(() => _builder.Build(directory, plan, full, previous?.Searcher, reported, cancellationToken), cancellationToken);
+            var embedLater = _embedLater && _backfill is not null;
+            var tally = await Task.Run(() => _builder.Build(directory, plan, full, previous?.Searcher, embedLater, reported, cancellationToken), cancellationToken);
             _searchers.PublishCommitted(directory);
+            if (!embedLater && _backfill is not null)
+            {
+                // Passages a host left unembedded when it stopped are embedded now, by the one-shot command that waits.
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                tally.Embedded += await Task.Run(() => _backfill.Run(directory, _searchers, reported, cancellationToken), cancellationToken);
+                tally.EmbeddingTime += started.Elapsed;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var status = GetStatus();
             var report = new IndexBuildReport(status.Documents, status.Passages, tally.Added, tally.Updated, tally.Removed, tally.Unchanged, tally.Skipped, full, problem?.Reason, stopwatch.Elapsed)
             {
                 Notes = tally.Notes,
                 Embedded = tally.Embedded,
                 EmbeddingTime = tally.EmbeddingTime,
+                EmbeddingLater = embedLater ? status.Passages - status.PassagesWithVectors : 0,
             };
             _logger.LogInformation(
                 "Index {Kind} in {Elapsed}: {Documents} documents, {Passages} passages; {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged, {Skipped} skipped",
@@ -241,6 +290,64 @@ public sealed class IndexManager : IIndexManager, IDisposable
         {
             Volatile.Write(ref _building, null);
         }
+    }
+
+    private void StartBackfillIfPending()
+    {
+        if (!_embedLater || _backfill is null || GetStatus() is not { IsReady: true } status || status.PassagesWithVectors >= status.Passages)
+        {
+            return;
+        }
+
+        lock (_backfillLock)
+        {
+            if (_backfilling.IsCompleted)
+            {
+                _backfillCancel.Dispose();
+                _backfillCancel = new CancellationTokenSource();
+                var cancel = _backfillCancel.Token;
+                _backfilling = Task.Run(() => BackfillAsync(cancel));
+            }
+        }
+    }
+
+    private async Task BackfillAsync(CancellationToken cancellationToken)
+    {
+        if (!await _writeLock.WaitAsync(0, CancellationToken.None))
+        {
+            return; // a build runs, and starts the backfill again when it ends
+        }
+
+        Volatile.Write(ref _building, new IndexBuildProgress(0, 0, null));
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var embedded = _backfill!.Run(_folder.Open(), _searchers, new BuildProgressRecorder(this, null), cancellationToken);
+            _logger.LogInformation("Embedded {Passages} passages in the background in {Elapsed}; {WithVectors} of {Total} passages can be found by meaning",
+                embedded, started.Elapsed, GetStatus().PassagesWithVectors, GetStatus().Passages);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The passages keep being found by their words; the next reindex or restart tries again.
+            _logger.LogWarning(e, "Embedding passages in the background failed");
+        }
+        finally
+        {
+            Volatile.Write(ref _building, null);
+            _writeLock.Release();
+        }
+    }
+
+    private async Task StopBackfillAsync()
+    {
+        Task running;
+        lock (_backfillLock)
+        {
+            _backfillCancel.Cancel();
+            running = _backfilling;
+        }
+
+        await running;
     }
 
     /// <summary>Keeps the latest progress for whoever asks while the build runs, and passes it on to the caller.</summary>

@@ -24,6 +24,7 @@ internal sealed class IndexWarmupService(IndexManager index, RankingModels ranki
                 logger.LogInformation("Semantic layer on: {Model}", embedder.ModelId);
             }
 
+            index.EmbedNewPassagesInBackground();
             var report = await index.EnsureReadyAsync(cancellationToken: stoppingToken);
             var status = index.GetStatus();
             logger.LogInformation(
