@@ -26,6 +26,7 @@ public sealed class IndexManager : IIndexManager, IDisposable
     private readonly System.Threading.Lock _backfillLock = new();
     private IndexBuildProgress? _building;
     private bool _embedLater;
+    private int _disposed;
     private Task _backfilling = Task.CompletedTask;
     private CancellationTokenSource _backfillCancel = new();
 
@@ -171,6 +172,11 @@ public sealed class IndexManager : IIndexManager, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         StopBackfillAsync().GetAwaiter().GetResult();
         _backfillCancel.Dispose();
         _searchers.Dispose();
