@@ -22,12 +22,15 @@ public static class ChatBriefWebApp
         builder.Services.AddHealth();
         builder.AddDiscord();
         builder.AddTeams();
+        builder.AddDoorLimits();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDoorLimits();
         app.MapHealth();
-        app.MapDiscord();
-        app.MapTeams();
+        var doors = app.MapDoorGroup();
+        doors.MapDiscord();
+        doors.MapTeams();
         return app;
     }
 }
