@@ -17,6 +17,9 @@ public static class ChatBriefWebApp
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
+        // HttpClient's Trace lines list request headers: the text masks them, but the structured state carries the raw
+        // Authorization header (the bot token, the Teams bearer token) to any provider that records state.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", level => level > LogLevel.Trace);
         builder.AddChatBriefCore();
         builder.Services.AddIndexBackgroundServices();
         builder.Services.AddHealth();
