@@ -64,4 +64,29 @@ public sealed class SearchOptions
     /// found and ranked by meaning. Off, answers come from the lexical index alone and nothing is embedded.
     /// </summary>
     public bool Semantic { get; set; } = true;
+
+    /// <summary>Adds each question's text to its answer log line; off by default, because questions may be private.</summary>
+    public bool LogQuestionText { get; set; }
+}
+
+/// <summary>The <c>Limits</c> settings: how much one person, and everyone together, may ask of the host.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Questions (and "More results" presses) one person may ask per minute, with a burst of as many at once.</summary>
+    [Range(1, 1000)]
+    public int QuestionsPerMinute { get; set; } = 10;
+
+    /// <summary>Requests the HTTP doors handle at once; more wait in the queue, and beyond it are refused with 503.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    /// <summary>Requests that may wait for a free slot. Kept small: Discord gives up after 3 seconds, so a fast 503 beats a long wait.</summary>
+    [Range(0, 10_000)]
+    public int QueueLength { get; set; } = 16;
+
+    /// <summary>A door request still unanswered after this many seconds is cancelled (answers take well under a second).</summary>
+    [Range(1, 300)]
+    public int RequestTimeoutSeconds { get; set; } = 10;
 }

@@ -32,6 +32,7 @@ public static class CoreHostingExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.RankingModel) || File.Exists(Path.GetFullPath(o.RankingModel)), "Search:RankingModel names a file that does not exist; train one with 'chatbrief train-ranker' or leave it empty for the built-in model.")
             .ValidateOnStart();
 
+        services.AddOptions<LimitsOptions>().BindSettings(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSourceIngest();
         services.AddSingleton<IDocumentParser, JsonlCorpusParser>();
@@ -48,6 +49,7 @@ public static class CoreHostingExtensions
         services.AddSingleton(sp => RankingModels.FromOptions(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
+        services.AddSingleton<QuestionRateLimiter>();
         return services;
     }
 

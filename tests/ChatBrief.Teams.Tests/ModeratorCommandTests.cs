@@ -39,7 +39,7 @@ public sealed class ModeratorCommandTests : IDisposable
         _workspace = new ModeratorWorkspace(_index.Object, _clock);
         var replier = new TurnReplier(_connector.Object, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), _clock, NullLogger<TurnReplier>.Instance);
         _handler = new TurnHandler(
-            new QuestionResponder(Mock.Of<IAnswerService>(), Microsoft.Extensions.Options.Options.Create(new SearchOptions()), replier, _clock),
+            new QuestionResponder(Mock.Of<IAnswerService>(), Microsoft.Extensions.Options.Options.Create(new SearchOptions()), replier, _clock, TestData.Pace()),
             new IndexResponder(_index.Object, _clock, NullLogger<IndexResponder>.Instance),
             _workspace.Responder,
             new ModeratorPolicy(TestData.Options()),

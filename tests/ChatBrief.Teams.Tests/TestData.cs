@@ -47,6 +47,10 @@ internal static class TestData
     public static AnswerPassage Passage(int rank, string text, string? best = null, string source = "000_a.txt", int passage = 4) =>
         new(rank, $"{source}#{passage}", source, "Allies and cyberspace", "Kate Polit", passage, text, best ?? text, 10 - rank, []);
 
+    /// <summary>The per-person question limit, one or two questions a minute when a test wants to reach it.</summary>
+    public static QuestionRateLimiter Pace(int questionsPerMinute = 10) =>
+        new(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = questionsPerMinute }));
+
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
 

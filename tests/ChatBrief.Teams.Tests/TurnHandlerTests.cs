@@ -34,7 +34,7 @@ public sealed class TurnHandlerTests
         var replier = new TurnReplier(_connector.Object, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), _clock, NullLogger<TurnReplier>.Instance);
         var search = Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 });
         _handler = new TurnHandler(
-            new QuestionResponder(_answers.Object, search, replier, _clock),
+            new QuestionResponder(_answers.Object, search, replier, _clock, TestData.Pace(questionsPerMinute: 2)),
             new IndexResponder(_index.Object, _clock, NullLogger<IndexResponder>.Instance),
             ModeratorWorkspace.Unused(_index.Object, _clock),
             new ModeratorPolicy(TestData.Options()),
@@ -47,7 +47,7 @@ public sealed class TurnHandlerTests
     [Fact]
     public async Task HandleAsync_Question_AsksWithoutMentionAndRepliesWithCard()
     {
-        _answers.Setup(a => a.AskAsync(new AskRequest("who leads the team?", 3, 0), It.IsAny<CancellationToken>()))
+        _answers.Setup(a => a.AskAsync(new AskRequest("who leads the team?", 3, 0, "teams"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Answer("who leads the team?", false, [TestData.Passage(1, "Kate leads the team.")]));
 
         await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> who leads the team?")), CancellationToken.None);
@@ -55,6 +55,34 @@ public sealed class TurnHandlerTests
         var reply = Assert.Single(Messages);
         Assert.Contains("Kate leads the team.", reply.Show());
         Assert.Equal(AdaptiveCardWriter.ContentType, reply["attachments"]![0]!["contentType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionsBeyondThePersonsLimit_AsksThemToSlowDownWithoutSearching()
+    {
+        _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Answer("q", false, [TestData.Passage(1, "Text.")]));
+        var more = TestData.Json("""{"chatbrief":"more","question":"q","skip":3}""");
+
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q")), CancellationToken.None);
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("", value: more)), CancellationToken.None);
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q")), CancellationToken.None);
+
+        _answers.Verify(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Contains("slow down and try again in 30 seconds", Messages[^1].Show());
+    }
+
+    [Fact]
+    public async Task HandleAsync_AnotherPersonsQuestionsDoNotCount()
+    {
+        _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Answer("q", false, [TestData.Passage(1, "Text.")]));
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q")), CancellationToken.None);
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q")), CancellationToken.None);
+
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q") with { From = new ChannelAccount("29:other", "Blake") }), CancellationToken.None);
+
+        _answers.Verify(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
     [Fact]
@@ -126,7 +154,7 @@ public sealed class TurnHandlerTests
     [Fact]
     public async Task HandleAsync_MoreResultsSubmit_AsksForTheNextPage()
     {
-        _answers.Setup(a => a.AskAsync(new AskRequest("who leads?", 3, 3), It.IsAny<CancellationToken>()))
+        _answers.Setup(a => a.AskAsync(new AskRequest("who leads?", 3, 3, "teams"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Answer("who leads?", false, [TestData.Passage(4, "Fourth.")]));
         var value = TestData.Json("""{"chatbrief":"more","question":"who leads?","skip":3}""");
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBrief.Core.Answers;
 
 /// <summary>Answers questions from the index: ranked, grouped passages quoted exactly, or an abstention with closest matches.</summary>
-public sealed class AnswerService(IndexManager index, RankingModels ranking, IOptions<SearchOptions> options, ILogger<AnswerService> logger) : IAnswerService
+public sealed partial class AnswerService(IndexManager index, RankingModels ranking, IOptions<SearchOptions> options, ILogger<AnswerService> logger, TimeProvider clock) : IAnswerService
 {
     /// <summary>An abstention shows at most this many closest matches, so that it never reads like an answer.</summary>
     public const int MaxClosestMatches = 3;
@@ -30,6 +30,7 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
             throw new ArgumentException(AnswerWording.EmptyQuestion, nameof(request));
         }
 
+        var started = clock.GetTimestamp();
         await index.EnsureReadyAsync(cancellationToken: cancellationToken);
         using var lease = index.Acquire();
         var top = Math.Max(1, request.Top);
@@ -43,9 +44,7 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
             .Take(shown)
             .ToList();
 
-        logger.LogInformation(
-            "Answered {QuestionLength}-character question: {Results} results, abstained {Abstained} ({Reason})",
-            request.Question.Length, results.Count, outcome.Abstained, outcome.AbstentionReason);
+        LogAnswered(request, clock.GetElapsedTime(started), results.Count, outcome.Abstained, outcome.AbstentionReason);
         return new Answer(outcome.Question.Text, outcome.Abstained, results)
         {
             QuestionShortened = outcome.Question.Shortened,
@@ -56,6 +55,29 @@ public sealed class AnswerService(IndexManager index, RankingModels ranking, IOp
                 .ToList(),
         };
     }
+
+    /// <summary>
+    /// One line per answer, for operators. Questions are what people typed and may be private, so their text is logged
+    /// only when <see cref="SearchOptions.LogQuestionText"/> asks for it.
+    /// </summary>
+    private void LogAnswered(AskRequest request, TimeSpan latency, int results, bool abstained, string? reason)
+    {
+        var latencyMs = (long)latency.TotalMilliseconds;
+        if (options.Value.LogQuestionText)
+        {
+            LogAnsweredWithText(request.Door, latencyMs, results, abstained, reason, request.Question);
+        }
+        else
+        {
+            LogAnswered(request.Door, latencyMs, request.Question.Length, results, abstained, reason);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Answered a {Door} question in {LatencyMs} ms: {QuestionLength} characters, {Results} results, abstained {Abstained} ({Reason})")]
+    private partial void LogAnswered(string door, long latencyMs, int questionLength, int results, bool abstained, string? reason);
+
+    [LoggerMessage(LogLevel.Information, "Answered a {Door} question in {LatencyMs} ms: {Results} results, abstained {Abstained} ({Reason}); question: {Question}")]
+    private partial void LogAnsweredWithText(string door, long latencyMs, int results, bool abstained, string? reason, string question);
 
     /// <summary>
     /// How the sources write a corrected term ("Iwaya" for the term "iwaya", "availability" for "avail"), taken from the

@@ -14,6 +14,10 @@ public static class AnswerWording
 
     public const string EmptyQuestion = "The question is empty: type what you want to know.";
 
+    /// <summary>Said privately to a person who asked faster than <see cref="LimitsOptions.QuestionsPerMinute"/> allows.</summary>
+    public static string SlowDown(TimeSpan retryAfter) =>
+        $"You are asking faster than I can keep up with. Please slow down and try again in {Count((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds)), "second")}.";
+
     /// <summary>A long question full of slips names only this many, so the notice never crowds out the quotes.</summary>
     public const int MaxCorrectionsNamed = 3;
 

@@ -20,7 +20,8 @@ public interface IAnswerService
 /// <param name="Question">The user's words, as typed.</param>
 /// <param name="Top">How many passages to return.</param>
 /// <param name="Skip">How many of the best passages to skip ("more results").</param>
-public sealed record AskRequest(string Question, int Top = 3, int Skip = 0);
+/// <param name="Door">Where the question came from ("cli", "discord", "teams"), for the answer log.</param>
+public sealed record AskRequest(string Question, int Top = 3, int Skip = 0, string Door = "cli");
 
 /// <summary>A passage with the paragraphs around it in its source.</summary>
 public sealed record PassageContext(string Source, string Title, string? Author, IReadOnlyList<ContextParagraph> Paragraphs)

@@ -6,13 +6,23 @@ using Microsoft.Extensions.Options;
 namespace ChatBrief.Discord.Answers;
 
 /// <summary>Asks the core and renders the answer: the one path by which /ask, the paging buttons and @mentions answer.</summary>
-internal sealed class AnswerComposer(IAnswerService answers, AnswerMessageBuilder builder, IOptions<SearchOptions> search)
+internal sealed class AnswerComposer(IAnswerService answers, AnswerMessageBuilder builder, IOptions<SearchOptions> search, QuestionRateLimiter pace)
 {
+    /// <summary>This door's name in the answer log and in the per-person question limits.</summary>
+    public const string Door = "discord";
+
     public int PageSize => Math.Clamp(search.Value.Top, 1, AnswerMessageBuilder.MaxPageSize);
+
+    /// <summary>
+    /// Counts a question (or a "More results" press, which searches as much) by <paramref name="personId"/>: null when it
+    /// may be answered, else the polite "slow down" to reply with instead.
+    /// </summary>
+    public string? SlowDownFor(string? personId) =>
+        pace.TryAdmit(Door, personId ?? "unknown") is { } retryAfter ? AnswerWording.SlowDown(retryAfter) : null;
 
     public async Task<OutgoingMessage> ComposeAsync(string question, int skip, CancellationToken cancellationToken)
     {
-        var answer = await answers.AskAsync(new AskRequest(question, PageSize, skip), cancellationToken);
+        var answer = await answers.AskAsync(new AskRequest(question, PageSize, skip, Door), cancellationToken);
         return builder.Build(question, answer, skip, PageSize);
     }
 }

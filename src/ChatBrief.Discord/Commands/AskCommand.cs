@@ -25,6 +25,11 @@ internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder resp
             return InteractionResponse.Message(OutgoingMessage.Text(Replies.EmptyQuestion, ephemeral: true));
         }
 
+        if (composer.SlowDownFor(interaction.Invoker?.Id) is { } slowDown)
+        {
+            return InteractionResponse.Message(OutgoingMessage.Text(slowDown, ephemeral: true));
+        }
+
         return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping), updatesMessage: false, cancellationToken);
     }
 }

@@ -33,7 +33,9 @@ internal sealed partial class MentionResponder(AnswerComposer composer, IDiscord
         LogQuestion(message.Id, message.ChannelId, isDirectMessage);
         background.Run("answer a mention", async stopping =>
         {
-            var reply = question.Length == 0 ? OutgoingMessage.Text(AskAfterMention) : await AnswerAsync(question, stopping);
+            var reply = question.Length == 0 ? OutgoingMessage.Text(AskAfterMention)
+                : composer.SlowDownFor(author.Id) is { } slowDown ? OutgoingMessage.Text(slowDown)
+                : await AnswerAsync(question, stopping);
             try
             {
                 await rest.CreateMessageAsync(message.ChannelId, reply.AsReplyTo(message.Id), stopping);

@@ -9,6 +9,8 @@ namespace ChatBrief.Discord.Interactions;
 /// <summary>
 /// The answer buttons. They hold no server-side state: the custom_id says what to do and the message they sit on
 /// says which question, so they work across restarts, and say plainly when what they need cannot be read back.
+/// "More results" counts against the person's question limit (it searches as much as a question); "Show context" does
+/// not, since it only reads a few stored paragraphs and the global request limit already bounds it.
 /// </summary>
 internal sealed partial class ComponentHandler(
     AnswerComposer composer,
@@ -25,6 +27,9 @@ internal sealed partial class ComponentHandler(
         var question = QuestionTitle.ReadFrom(interaction.Message);
         switch (ButtonAction.Parse(interaction.Data?.CustomId))
         {
+            case ButtonAction.ShowPage when question is not null && composer.SlowDownFor(interaction.Invoker?.Id) is { } slowDown:
+                return Ephemeral(slowDown);
+
             case ButtonAction.ShowPage page when question is not null:
                 return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, page.Skip, stopping), updatesMessage: true, cancellationToken);
 

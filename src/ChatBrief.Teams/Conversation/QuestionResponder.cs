@@ -8,18 +8,30 @@ using Microsoft.Extensions.Options;
 namespace ChatBrief.Teams.Conversation;
 
 /// <summary>Composes the answer to a question, to "More results" and to "Show context" from the shared answer service.</summary>
-internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchOptions> search, TurnReplier replier, TimeProvider clock)
+internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchOptions> search, TurnReplier replier, TimeProvider clock, QuestionRateLimiter pace)
 {
+    /// <summary>This door's name in the answer log and in the per-person question limits.</summary>
+    public const string Door = "teams";
+
     /// <summary>Paragraphs shown on each side of a passage by "Show context".</summary>
     public const int ContextRadius = 1;
 
+    /// <summary>
+    /// Answers a question or a "More results" press (which searches as much, so both count against the person's limit);
+    /// Teams has no private replies, so a person over the limit is told to slow down in the conversation.
+    /// </summary>
     public async Task<TeamsMessage> AnswerAsync(InboundTurn turn, string question, int skip, CancellationToken cancellationToken)
     {
+        if (pace.TryAdmit(Door, turn.Activity.From!.Id!) is { } retryAfter)
+        {
+            return new TeamsMessage(new Paragraph(AnswerWording.SlowDown(retryAfter)));
+        }
+
         var top = search.Value.Top;
         Answer answer;
         try
         {
-            answer = await answers.AskAsync(new AskRequest(question, top, skip), cancellationToken);
+            answer = await answers.AskAsync(new AskRequest(question, top, skip, Door), cancellationToken);
         }
         catch (IndexNotReadyException)
         {

@@ -38,7 +38,7 @@ internal static class EvalCommand
             var index = workspace?.Index ?? services.GetRequiredService<IndexManager>();
             var answers = workspace is null
                 ? services.GetRequiredService<AnswerService>()
-                : new AnswerService(workspace.Index, services.GetRequiredService<RankingModels>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>());
+                : new AnswerService(workspace.Index, services.GetRequiredService<RankingModels>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>(), TimeProvider.System);
             var indexing = Stopwatch.StartNew();
             await IndexReadiness.EnsureAsync(services, workspace, cancellationToken);
             var indexSeconds = indexing.Elapsed.TotalSeconds;

@@ -17,17 +17,23 @@ public static class ChatBriefWebApp
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
+        // HttpClient's Trace lines list request headers: the text masks them, but the structured state carries the raw
+        // Authorization header (the bot token, the Teams bearer token) to any provider that records state.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", level => level > LogLevel.Trace);
         builder.AddChatBriefCore();
         builder.Services.AddIndexBackgroundServices();
         builder.Services.AddHealth();
         builder.AddDiscord();
         builder.AddTeams();
+        builder.AddDoorLimits();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDoorLimits();
         app.MapHealth();
-        app.MapDiscord();
-        app.MapTeams();
+        var doors = app.MapDoorGroup();
+        doors.MapDiscord();
+        doors.MapTeams();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ChatBrief.Core.Answers;
+using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Commands;
 using ChatBrief.Discord.Interactions;
 using ChatBrief.Discord.Model;
@@ -13,7 +14,7 @@ public class AskCommandTests
     public async Task HandleAsync_Question_AnswersInlineWithTheQuotedPassage()
     {
         using var handlers = new Handlers();
-        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who signed?", 3, 0), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
+        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who signed?", 3, 0, "discord"), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
         var command = new AskCommand(handlers.Composer, handlers.Responder);
 
         var response = await command.HandleAsync(Samples.Command("ask", new { question = " who signed? " }), CancellationToken.None);
@@ -22,6 +23,30 @@ public class AskCommandTests
         var message = Assert.IsType<OutgoingMessage>(response.Data);
         Assert.Contains("**It was signed in Tokyo.**", message.Embeds[0].Description);
         Assert.Empty(message.AllowedMentions.Parse);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionsAndPagesBeyondThePersonsLimit_AskThemPrivatelyToSlowDown()
+    {
+        using var handlers = new Handlers { Pace = new QuestionRateLimiter(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = 2 })) };
+        handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
+        var command = new AskCommand(handlers.Composer, handlers.Responder);
+        var components = new ComponentHandler(handlers.Composer, handlers.Answers.Object, Mock.Of<ChatBrief.Core.Indexing.IIndexManager>(), new ContextMessageBuilder(handlers.Clock), handlers.Responder, Microsoft.Extensions.Logging.Abstractions.NullLogger<ComponentHandler>.Instance);
+
+        await command.HandleAsync(Samples.Command("ask", new { question = "who signed?" }), CancellationToken.None);
+        await components.HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who signed?")), CancellationToken.None);
+        var refusedQuestion = await command.HandleAsync(Samples.Command("ask", new { question = "who signed?" }), CancellationToken.None);
+        var refusedPage = await components.HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who signed?")), CancellationToken.None);
+
+        foreach (var refused in new[] { refusedQuestion, refusedPage })
+        {
+            Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, refused.Type);
+            var message = Assert.IsType<OutgoingMessage>(refused.Data);
+            Assert.True(message.IsEphemeral);
+            Assert.Equal(AnswerWording.SlowDown(TimeSpan.FromSeconds(30)), message.Content);
+        }
+
+        handlers.Answers.Verify(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]

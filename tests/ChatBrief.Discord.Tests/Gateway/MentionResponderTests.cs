@@ -22,7 +22,7 @@ public class MentionResponderTests
     public async Task Consider_MessageMentioningTheBot_RepliesWithoutPinging()
     {
         using var handlers = new Handlers();
-        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who signed?", 3, 0), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
+        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who signed?", 3, 0, "discord"), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
 
         Responder(handlers).Consider(Message("<@999> who signed?", mentions: [new DiscordUser(Bot)]), Bot);
         var reply = (await handlers.WaitForSentAsync(1)).Single();

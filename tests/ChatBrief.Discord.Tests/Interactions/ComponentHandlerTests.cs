@@ -17,7 +17,7 @@ public class ComponentHandlerTests
     public async Task HandleAsync_MoreResults_AsksAgainForTheQuestionReadFromTheMessage()
     {
         using var handlers = new Handlers();
-        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who *signed*?", 3, 3), It.IsAny<CancellationToken>()))
+        handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who *signed*?", 3, 3, "discord"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Samples.Answer(Samples.Passage(rank: 4)));
 
         var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle(@"who \*signed\*?")), CancellationToken.None);

@@ -25,7 +25,10 @@ internal sealed class Handlers : IDisposable
 
     public IOptions<DiscordOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { ApplicationId = "42", ModeratorRoleIds = ["mods"] });
 
-    public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }));
+    /// <summary>Shared by every composer built here, so that a test can use up a person's questions across handlers.</summary>
+    public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()));
+
+    public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace);
 
     public DeadlineResponder Responder => new(Timings, TimeProvider.System, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
 
@@ -70,5 +73,9 @@ internal sealed class Handlers : IDisposable
         _sent.Release();
     }
 
-    public void Dispose() => Background.Dispose();
+    public void Dispose()
+    {
+        Background.Dispose();
+        Pace.Dispose();
+    }
 }
