@@ -58,7 +58,8 @@ internal sealed class DiscordHost : IAsyncDisposable
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
     /// <param name="seeds">A copy of the repository's seeds with its index: the real core answers from it instead of the canned <see cref="FakeCore"/>.</param>
     /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null, bool inMemory = false)
+    /// <param name="configure">Lets a test change other settings or services.</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null, bool inMemory = false, Action<WebApplicationBuilder>? configure = null)
     {
         var host = new DiscordHost();
         discord?.Invoke(host.Discord);
@@ -99,6 +100,8 @@ internal sealed class DiscordHost : IAsyncDisposable
             {
                 builder.Services.Remove(builder.Services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType == typeof(GatewayClient)));
             }
+
+            configure?.Invoke(builder);
         });
         await host._app.StartAsync();
         if (inMemory)
