@@ -76,6 +76,19 @@ public sealed class ChannelTokenValidatorTests : IDisposable
         Assert.False((await _validator.ValidateAsync(header, TestData.Message("hi"), CancellationToken.None)).IsValid);
     }
 
+    /// <summary>Three dot-separated parts that are not Base64url JSON: found by the fuzz tests, it used to escape as a 500.</summary>
+    [Theory]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer !!.??.**")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.%%%.sig")]
+    public async Task ValidateAsync_PartsThatAreNotBase64Json_InvalidWithoutThrowing(string header)
+    {
+        var result = await _validator.ValidateAsync(header, TestData.Message("hi"), CancellationToken.None);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("the token is not a JWT", result.Reason);
+    }
+
     [Fact]
     public async Task ValidateAsync_UnsignedToken_Invalid()
     {

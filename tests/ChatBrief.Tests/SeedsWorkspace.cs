@@ -16,27 +16,51 @@ public sealed class SeedsWorkspace : IDisposable
     });
 
     public SeedsWorkspace(string prefix = "chatbrief")
+        : this(prefix, Path.Combine(RepositoryRoot(), "seeds"))
+    {
+    }
+
+    private SeedsWorkspace(string prefix, string? sourcesToCopy)
     {
         Root = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(SourcesPath);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "seeds")))
+        foreach (var file in sourcesToCopy is null ? [] : Directory.EnumerateFiles(sourcesToCopy))
         {
             File.Copy(file, Path.Combine(SourcesPath, Path.GetFileName(file)));
         }
     }
 
     /// <summary>A workspace whose index is already built, as after a first <c>chatbrief index</c>.</summary>
-    public static async Task<SeedsWorkspace> WithIndexAsync(string prefix)
+    public static async Task<SeedsWorkspace> WithIndexAsync(string prefix) => (await BuiltTemplate.Value).CopyWithIndex(prefix);
+
+    /// <summary>
+    /// A workspace holding <paramref name="sources"/> (file name to text) instead of the seeds, indexed by the real
+    /// executable with the given settings (environment variables such as <c>Search__Semantic</c>). Hosts should each
+    /// serve a <see cref="CopyWithIndex"/> of it, so that none shares an index folder.
+    /// </summary>
+    public static async Task<SeedsWorkspace> IndexedAsync(string prefix, IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string> settings)
     {
-        var template = await BuiltTemplate.Value;
-        var workspace = new SeedsWorkspace(prefix);
-        Directory.CreateDirectory(workspace.IndexPath);
-        foreach (var file in Directory.EnumerateFiles(template.IndexPath))
+        var workspace = new SeedsWorkspace(prefix, sourcesToCopy: null);
+        foreach (var (name, text) in sources)
         {
-            File.Copy(file, Path.Combine(workspace.IndexPath, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(workspace.SourcesPath, name), text);
         }
 
-        return workspace;
+        var built = await Cli.ChatBriefProcess.RunAsync(workspace.Root, settings, "index");
+        return built.ExitCode == 0 ? workspace : throw new InvalidOperationException("The sources could not be indexed: " + built.StandardError);
+    }
+
+    /// <summary>A copy of this workspace's sources and built index.</summary>
+    public SeedsWorkspace CopyWithIndex(string prefix)
+    {
+        var copy = new SeedsWorkspace(prefix, SourcesPath);
+        Directory.CreateDirectory(copy.IndexPath);
+        foreach (var file in Directory.EnumerateFiles(IndexPath))
+        {
+            File.Copy(file, Path.Combine(copy.IndexPath, Path.GetFileName(file)));
+        }
+
+        return copy;
     }
 
     public string Root { get; }

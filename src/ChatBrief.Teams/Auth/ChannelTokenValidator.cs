@@ -88,8 +88,9 @@ internal sealed class ChannelTokenValidator(IOptions<TeamsOptions> options, ISig
         {
             return _handler.ReadJsonWebToken(token);
         }
-        catch (SecurityTokenMalformedException)
+        catch (Exception e) when (e is SecurityTokenMalformedException or ArgumentException)
         {
+            // CanReadToken checks only the shape; parts that are not Base64url JSON fail here with an ArgumentException.
             return null;
         }
     }

@@ -35,7 +35,17 @@ public static class ChatBriefProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left running, a stuck process would keep loading the machine for every test after it.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"chatbrief {string.Join(' ', arguments)} did not finish in 2 minutes.");
+        }
+
         return new Result(process.ExitCode, await output, await error);
     }
 }

@@ -125,18 +125,31 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
         string issuer = "https://api.botframework.com",
         TimeSpan? expiresIn = null)
     {
-        var now = DateTime.UtcNow;
-        var expires = now + (expiresIn ?? TimeSpan.FromMinutes(30));
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = expires - TimeSpan.FromHours(1),
-            NotBefore = expires - TimeSpan.FromHours(1),
-            Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_keys[keyId]) { KeyId = keyId }, SecurityAlgorithms.RsaSha256),
-        });
+        var token = Descriptor(audience, serviceUrl, issuer, expiresIn);
+        token.SigningCredentials = new SigningCredentials(new RsaSecurityKey(_keys[keyId]) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
+        return new JsonWebTokenHandler().CreateToken(token);
+    }
+
+    /// <summary>A forgery with the right claims and no signature at all (<c>alg: none</c>), naming the Teams key.</summary>
+    public string IssueUnsignedToken(string audience, string serviceUrl)
+    {
+        var claims = IssueToken(audience, serviceUrl).Split('.')[1];
+        return $"{Base64UrlEncoder.Encode($$"""{"alg":"none","typ":"JWT","kid":"{{TeamsKeyId}}"}""")}.{claims}.";
+    }
+
+    /// <summary>
+    /// A forgery with the right claims signed with HS256, using what anyone can download as the secret: the Teams key's
+    /// public PEM or its JWKS modulus (the classic confusion of a verifier that lets the token choose its algorithm).
+    /// </summary>
+    public string IssueTokenWithPublicKeyAsSecret(string audience, string serviceUrl, bool modulusAsSecret)
+    {
+        var publicKey = _keys[TeamsKeyId];
+        var secret = modulusAsSecret
+            ? publicKey.ExportParameters(includePrivateParameters: false).Modulus!
+            : System.Text.Encoding.UTF8.GetBytes(publicKey.ExportSubjectPublicKeyInfoPem());
+        var token = Descriptor(audience, serviceUrl);
+        token.SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(secret) { KeyId = TeamsKeyId }, SecurityAlgorithms.HmacSha256);
+        return new JsonWebTokenHandler().CreateToken(token);
     }
 
     public async ValueTask DisposeAsync()
@@ -150,6 +163,20 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
         {
             key.Dispose();
         }
+    }
+
+    private static SecurityTokenDescriptor Descriptor(string audience, string serviceUrl, string issuer = "https://api.botframework.com", TimeSpan? expiresIn = null)
+    {
+        var expires = DateTime.UtcNow + (expiresIn ?? TimeSpan.FromMinutes(30));
+        return new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = expires - TimeSpan.FromHours(1),
+            NotBefore = expires - TimeSpan.FromHours(1),
+            Expires = expires,
+            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+        };
     }
 
     private string Jwks() => new JsonObject

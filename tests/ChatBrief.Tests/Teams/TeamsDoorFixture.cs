@@ -12,17 +12,20 @@ public sealed class TeamsDoorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await BotFramework.StartAsync();
-        Host = await TeamsHost.StartAsync(
-        [
-            $"AppId={AppId}",
-            "AppPassword=test-secret",
-            "TenantId=tenant-1",
-            $"OpenIdMetadataUrl={BotFramework.MetadataUrl}",
-            $"TokenEndpoint={BotFramework.TokenEndpoint}",
-            "AllowedServiceHosts:0=127.0.0.1",
-            $"ModeratorAadObjectIds:0={TeamsActivities.ModeratorAadObjectId}",
-        ]);
+        Host = await TeamsHost.StartAsync(SettingsFor(BotFramework));
     }
+
+    /// <summary>An authenticated Teams door that trusts <paramref name="botFramework"/>, with one moderator.</summary>
+    public static string[] SettingsFor(BotFrameworkStandIn botFramework) =>
+    [
+        $"AppId={AppId}",
+        "AppPassword=test-secret",
+        "TenantId=tenant-1",
+        $"OpenIdMetadataUrl={botFramework.MetadataUrl}",
+        $"TokenEndpoint={botFramework.TokenEndpoint}",
+        "AllowedServiceHosts:0=127.0.0.1",
+        $"ModeratorAadObjectIds:0={TeamsActivities.ModeratorAadObjectId}",
+    ];
 
     public async Task DisposeAsync()
     {

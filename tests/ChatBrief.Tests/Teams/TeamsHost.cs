@@ -5,25 +5,27 @@ using ChatBrief.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBrief.Tests.Teams;
 
 /// <summary>
-/// The real ChatBrief host on 127.0.0.1 with the real core over a temporary copy of the repository's seeds, its Teams
-/// door pointed at a <see cref="BotFrameworkStandIn"/>.
+/// The real ChatBrief host on 127.0.0.1 (or on an in-memory test server) with the real core over a temporary copy of
+/// the repository's seeds, its Teams door pointed at a <see cref="BotFrameworkStandIn"/>.
 /// </summary>
 public sealed class TeamsHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SeedsWorkspace _workspace;
 
-    private TeamsHost(WebApplication app, SeedsWorkspace workspace, Uri baseAddress)
+    private TeamsHost(WebApplication app, SeedsWorkspace workspace, HttpClient http)
     {
         _app = app;
         _workspace = workspace;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = http;
     }
 
     public HttpClient Http { get; }
@@ -31,9 +33,17 @@ public sealed class TeamsHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a host with the given Teams settings (<c>Key=value</c> under the <c>Teams</c> section) and environment.</summary>
-    public static async Task<TeamsHost> StartAsync(IEnumerable<string> teamsSettings, string environment = "Development")
+    /// <param name="workspace">The sources and index to serve (the host disposes of it); a copy of the seeds when null.</param>
+    /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
+    /// <param name="configure">Lets a test replace services, e.g. the core.</param>
+    public static async Task<TeamsHost> StartAsync(
+        IEnumerable<string> teamsSettings,
+        string environment = "Development",
+        SeedsWorkspace? workspace = null,
+        bool inMemory = false,
+        Action<WebApplicationBuilder>? configure = null)
     {
-        var workspace = await SeedsWorkspace.WithIndexAsync("chatbrief-teams");
+        workspace ??= await SeedsWorkspace.WithIndexAsync("chatbrief-teams");
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -42,10 +52,21 @@ public sealed class TeamsHost : IAsyncDisposable
             $"--Index:Path={workspace.IndexPath}",
             .. teamsSettings.Select(s => $"--Teams:{s}"),
         ];
-        var app = ChatBriefWebApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = ChatBriefWebApp.Build(args, builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (inMemory)
+            {
+                builder.WebHost.UseTestServer();
+            }
+
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var host = new TeamsHost(app, workspace, new Uri(address));
+        var http = inMemory
+            ? app.GetTestClient()
+            : new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+        var host = new TeamsHost(app, workspace, http);
         await host.WaitUntilReadyAsync();
         return host;
     }

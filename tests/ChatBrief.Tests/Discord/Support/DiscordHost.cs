@@ -8,6 +8,8 @@ using ChatBrief.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using ChatBrief.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +21,8 @@ using WireMock.Settings;
 namespace ChatBrief.Tests.Discord.Support;
 
 /// <summary>
-/// The real ChatBrief host, started on 127.0.0.1 with the Discord door configured against a test Ed25519 key and a
-/// WireMock stand-in for Discord's REST API. Tests drive it over real HTTP.
+/// The real ChatBrief host, started on 127.0.0.1 (or on an in-memory test server) with the Discord door configured
+/// against a test Ed25519 key and a WireMock stand-in for Discord's REST API. Tests drive it over HTTP.
 /// </summary>
 internal sealed class DiscordHost : IAsyncDisposable
 {
@@ -43,7 +45,7 @@ internal sealed class DiscordHost : IAsyncDisposable
 
     public TestLog Log { get; } = new();
 
-    public HttpClient Http { get; } = new();
+    public HttpClient Http { get; private set; } = new();
 
     public IServiceProvider Services => _app!.Services;
 
@@ -55,7 +57,9 @@ internal sealed class DiscordHost : IAsyncDisposable
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
     /// <param name="seeds">A copy of the repository's seeds with its index: the real core answers from it instead of the canned <see cref="FakeCore"/>.</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null)
+    /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
+    /// <param name="configure">Lets a test change other settings or services.</param>
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null, bool inMemory = false, Action<WebApplicationBuilder>? configure = null)
     {
         var host = new DiscordHost();
         discord?.Invoke(host.Discord);
@@ -85,16 +89,33 @@ internal sealed class DiscordHost : IAsyncDisposable
                 builder.Services.AddSingleton<IIndexManager>(host.Core);
             }
 
+            if (inMemory)
+            {
+                builder.WebHost.UseTestServer();
+            }
+
             builder.Services.AddSingleton(timings ?? Fast);
             builder.Logging.AddProvider(host.Log);
             if (!withGateway)
             {
                 builder.Services.Remove(builder.Services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType == typeof(GatewayClient)));
             }
+
+            configure?.Invoke(builder);
         });
         await host._app.StartAsync();
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address);
+        if (inMemory)
+        {
+            host.Http.Dispose();
+            host.Http = host._app.GetTestClient();
+            host.BaseAddress = host.Http.BaseAddress!;
+        }
+        else
+        {
+            var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            host.BaseAddress = new Uri(address);
+        }
+
         return host;
     }
 
@@ -126,12 +147,15 @@ internal sealed class DiscordHost : IAsyncDisposable
         return PostAsync(tamper?.Invoke(body) ?? body, signature, timestamp);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string body, string? signature, string? timestamp)
+    public Task<HttpResponseMessage> PostAsync(string body, string? signature, string? timestamp) =>
+        PostAsync(Encoding.UTF8.GetBytes(body), signature, timestamp, "application/json; charset=utf-8");
+
+    /// <summary>Posts raw bytes, which need not be UTF-8 or JSON, with any content type.</summary>
+    public async Task<HttpResponseMessage> PostAsync(byte[] body, string? signature, string? timestamp, string contentType)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, "/discord/interactions"))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress, "/discord/interactions")) { Content = content };
         if (signature is not null)
         {
             request.Headers.Add("X-Signature-Ed25519", signature);
@@ -145,8 +169,10 @@ internal sealed class DiscordHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    public string Sign(string timestamp, string body) =>
-        Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, Encoding.UTF8.GetBytes(timestamp + body))).ToLowerInvariant();
+    public string Sign(string timestamp, string body) => Sign(timestamp, Encoding.UTF8.GetBytes(body));
+
+    public string Sign(string timestamp, byte[] body) =>
+        Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(timestamp), .. body])).ToLowerInvariant();
 
     public async ValueTask DisposeAsync()
     {
