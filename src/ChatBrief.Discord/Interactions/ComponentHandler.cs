@@ -25,13 +25,19 @@ internal sealed partial class ComponentHandler(
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var question = QuestionTitle.ReadFrom(interaction.Message);
+
+        // A click on the shared answer gets a private reply, so that one person's click never changes what the channel
+        // sees; a click on a private reply (the clicker's own) updates it in place.
+        var onSharedMessage = !OutgoingMessage.IsEphemeralFlag(interaction.Message?.Flags);
         switch (ButtonAction.Parse(interaction.Data?.CustomId))
         {
             case ButtonAction.ShowPage when question is not null && composer.SlowDownFor(interaction.Invoker?.Id) is { } slowDown:
                 return Ephemeral(slowDown);
 
             case ButtonAction.ShowPage page when question is not null:
-                return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, page.Skip, stopping), updatesMessage: true, cancellationToken);
+                return onSharedMessage
+                    ? await responder.RespondAsync(interaction, async stopping => (await composer.ComposeAsync(question, page.Skip, stopping)).AsPrivate(), DeadlineResponder.Reply.PrivateMessage, cancellationToken)
+                    : await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, page.Skip, stopping), DeadlineResponder.Reply.UpdateMessage, cancellationToken);
 
             case ButtonAction.ShowContext context:
                 var paragraphs = await answers.GetContextAsync(context.Passage, ContextRadius, cancellationToken);
@@ -40,7 +46,8 @@ internal sealed partial class ComponentHandler(
                     return Ephemeral(Replies.PassageGone);
                 }
 
-                return InteractionResponse.Update(contextBuilder.Build(question, paragraphs, context.Skip, index.GetStatus().BuiltAt));
+                var shown = contextBuilder.Build(question, paragraphs, context.Skip, index.GetStatus().BuiltAt);
+                return onSharedMessage ? InteractionResponse.Message(shown.AsPrivate()) : InteractionResponse.Update(shown);
 
             default:
                 LogExpired(interaction.Data?.CustomId);

@@ -16,8 +16,8 @@ internal sealed partial class DeadlineResponder(
     IDiscordRestClient rest,
     ILogger<DeadlineResponder> logger)
 {
-    /// <param name="updatesMessage">True for buttons (the message they sit on is updated), false for commands (a new message).</param>
-    public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, bool updatesMessage, CancellationToken cancellationToken)
+    /// <param name="reply">Whether the work's message updates the message a button sits on, or is a new one (then public or private as the message says).</param>
+    public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, Reply reply, CancellationToken cancellationToken)
     {
         // The work is tied to the host's lifetime, not the request's: if it is deferred, it goes on after the response.
         var running = work(background.StoppingToken);
@@ -25,7 +25,7 @@ internal sealed partial class DeadlineResponder(
         if (await Task.WhenAny(running, deadline) == running)
         {
             var message = await running;
-            return updatesMessage ? InteractionResponse.Update(message) : InteractionResponse.Message(message);
+            return reply == Reply.UpdateMessage ? InteractionResponse.Update(message) : InteractionResponse.Message(message);
         }
 
         LogDeferred(interaction.Id, timings.AnswerBudget.TotalMilliseconds);
@@ -44,7 +44,25 @@ internal sealed partial class DeadlineResponder(
 
             await rest.EditOriginalResponseAsync(interaction.Token, message, stopping);
         });
-        return updatesMessage ? InteractionResponse.DeferUpdate : InteractionResponse.Defer(ephemeral: false);
+        return reply switch
+        {
+            Reply.UpdateMessage => InteractionResponse.DeferUpdate,
+            Reply.PrivateMessage => InteractionResponse.Defer(ephemeral: true),
+            _ => InteractionResponse.Defer(ephemeral: false),
+        };
+    }
+
+    /// <summary>Where the work's message goes.</summary>
+    public enum Reply
+    {
+        /// <summary>A new message in the channel, seen by all.</summary>
+        NewMessage,
+
+        /// <summary>A new message only the person who clicked sees.</summary>
+        PrivateMessage,
+
+        /// <summary>The message the button sits on, edited.</summary>
+        UpdateMessage,
     }
 
     [LoggerMessage(LogLevel.Information, "Interaction {InteractionId} took longer than {BudgetMs} ms; deferred and will edit the response")]

@@ -94,4 +94,5 @@ internal sealed record ReceivedMessage(
     string? Content = null,
     IReadOnlyList<DiscordUser>? Mentions = null,
     IReadOnlyList<Embed>? Embeds = null,
-    string? WebhookId = null);
+    string? WebhookId = null,
+    int? Flags = null);

@@ -48,6 +48,12 @@ internal sealed class OutgoingMessage
     public static OutgoingMessage Text(string content, bool ephemeral = false) =>
         new(content, [], [], ephemeral ? EphemeralFlag : null, null, AllowedMentions.None);
 
+    /// <summary>The same message, shown only to the person whose interaction it answers.</summary>
+    public OutgoingMessage AsPrivate() => new(Content, Embeds, Components, EphemeralFlag, MessageReference, AllowedMentions);
+
+    /// <summary>Whether a received message's flags mark it as shown to one person only.</summary>
+    public static bool IsEphemeralFlag(int? flags) => flags is { } set && (set & EphemeralFlag) != 0;
+
     /// <summary>The same message as a reply to <paramref name="messageId"/> that shows the reference but does not ping its author.</summary>
     public OutgoingMessage AsReplyTo(string messageId) =>
         new(Content, Embeds, Components, Flags, new MessageReference(messageId, FailIfNotExists: false), AllowedMentions.NoneInReply);

@@ -14,7 +14,7 @@ public class ComponentHandlerTests
     private readonly Mock<IIndexManager> _index = new();
 
     [Fact]
-    public async Task HandleAsync_MoreResults_AsksAgainForTheQuestionReadFromTheMessage()
+    public async Task HandleAsync_MoreResultsOnTheSharedAnswer_AnswersTheClickerPrivatelyForTheQuestionReadFromTheMessage()
     {
         using var handlers = new Handlers();
         handlers.Answers.Setup(answers => answers.AskAsync(new AskRequest("who *signed*?", 3, 3, "discord"), It.IsAny<CancellationToken>()))
@@ -22,20 +22,21 @@ public class ComponentHandlerTests
 
         var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle(@"who \*signed\*?")), CancellationToken.None);
 
-        Assert.Equal(InteractionCallbackType.UpdateMessage, response.Type);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, response.Type);
         var message = Assert.IsType<OutgoingMessage>(response.Data);
+        Assert.True(message.IsEphemeral);
         Assert.Equal(@"who \*signed\*?", message.Embeds[0].Title);
         Assert.Equal("#4 Source", message.Embeds[0].Fields![0].Name);
     }
 
     [Fact]
-    public async Task HandleAsync_MoreResultsSlowerThanTheBudget_DefersTheUpdateThenEditsTheMessage()
+    public async Task HandleAsync_MoreResultsOnAPrivateReplySlowerThanTheBudget_DefersTheUpdateThenEditsIt()
     {
         using var handlers = new Handlers();
         var answer = new TaskCompletionSource<Answer>();
         handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
 
-        var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who?")), CancellationToken.None);
+        var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who?") with { Flags = 64 }), CancellationToken.None);
         answer.SetResult(Samples.Answer(Samples.Passage(rank: 4)));
         var edit = (await handlers.WaitForSentAsync(1)).Single();
 
@@ -44,7 +45,7 @@ public class ComponentHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_ShowContext_UpdatesTheMessageWithTheNeighbouringParagraphs()
+    public async Task HandleAsync_ShowContextOnTheSharedAnswer_ShowsTheClickerTheNeighbouringParagraphsPrivately()
     {
         using var handlers = new Handlers();
         handlers.Answers.Setup(answers => answers.GetContextAsync(new PassageReference("a.txt", 4), 1, It.IsAny<CancellationToken>()))
@@ -54,7 +55,8 @@ public class ComponentHandlerTests
         var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:ctx:0:4:a.txt", Samples.MessageWithTitle("who?")), CancellationToken.None);
 
         var message = Assert.IsType<OutgoingMessage>(response.Data);
-        Assert.Equal(InteractionCallbackType.UpdateMessage, response.Type);
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, response.Type);
+        Assert.True(message.IsEphemeral);
         Assert.Equal("¶ 3: Before.\n\n¶ 4: **Quote.**", message.Embeds[0].Description);
         Assert.Equal("cb1:page:0", message.Components.Single().Components.Single().CustomId);
     }

@@ -71,7 +71,8 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
         using var response = await Host.PostInteractionAsync(DiscordPayloads.Button("cb1:page:3", message));
 
         var json = await response.JsonAsync();
-        Assert.Equal(7, json.GetProperty("type").GetInt32());
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
         var embeds = json.GetProperty("data").GetProperty("embeds").EnumerateArray().ToList();
         Assert.Equal(TreatyQuestion, embeds[0].GetProperty("title").GetString());
         var ranks = embeds.Where(embed => embed.TryGetProperty("fields", out _)).Select(embed => embed.GetProperty("fields")[0].GetProperty("name").GetString()).ToList();
