@@ -86,15 +86,27 @@ public sealed class TurnHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_Question_ShowsTypingFirst()
+    public async Task HandleAsync_QuestionInAPersonalChat_ShowsTypingFirst()
+    {
+        _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Answer("q", false, [TestData.Passage(1, "Text.")]));
+        var personal = TestData.Message("q") with { Conversation = new ConversationAccount("a:personal") { ConversationType = "personal" } };
+
+        await _handler.HandleAsync(TestData.Turn(personal), CancellationToken.None);
+
+        Assert.Equal("typing", _sent.First()["type"]!.GetValue<string>());
+        Assert.Equal("message", _sent.Last()["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionInAChannel_RepliesWithoutTyping()
     {
         _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Answer("q", false, [TestData.Passage(1, "Text.")]));
 
         await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> q")), CancellationToken.None);
 
-        Assert.Equal("typing", _sent.First()["type"]!.GetValue<string>());
-        Assert.Equal("message", _sent.Last()["type"]!.GetValue<string>());
+        Assert.Equal(["message"], _sent.Select(activity => activity["type"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -20,10 +20,16 @@ internal sealed class TurnReplier(IBotConnector connector, OutgoingActivityFacto
 
     /// <summary>
     /// Shows "typing…" until the returned handle is disposed. Disposing lets a send in flight finish, so that the
-    /// indicator never arrives after the answer that follows it.
+    /// indicator never arrives after the answer that follows it. Not in channels: Teams does not show a bot's typing
+    /// there, and some clients dropped the reply that followed one in a channel thread.
     /// </summary>
     public IAsyncDisposable StartTyping(InboundTurn turn, CancellationToken cancellationToken)
     {
+        if (turn.Activity.Conversation?.ConversationType == "channel")
+        {
+            return NoTyping.Instance;
+        }
+
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var loop = TypeAsync(turn, stop.Token, cancellationToken);
         return new TypingHandle(stop, loop);
@@ -48,6 +54,13 @@ internal sealed class TurnReplier(IBotConnector connector, OutgoingActivityFacto
             // Typing is a courtesy; the answer still goes out when the indicator cannot be shown.
             logger.LogWarning("Could not show the typing indicator: {Reason}", e.Message);
         }
+    }
+
+    private sealed class NoTyping : IAsyncDisposable
+    {
+        public static readonly NoTyping Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class TypingHandle(CancellationTokenSource stop, Task loop) : IAsyncDisposable

@@ -49,10 +49,10 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task PostActivity_Question_ShowsTypingBeforeTheReply()
+    public async Task PostActivity_QuestionInAPersonalChat_ShowsTypingBeforeTheReply()
     {
         var conversation = TeamsActivities.NewChannelConversationId();
-        var activity = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+        var activity = TeamsActivities.PersonalMessage(AppId, BotFramework.ServiceUrl, conversation, Question);
 
         using var response = await Host.PostActivityAsync(activity, ValidToken());
         await BotFramework.WaitForReplyAsync(conversation, Id(activity));
