@@ -80,17 +80,18 @@ public sealed class AnswerCardTests
     }
 
     [Fact]
-    public void Answer_Abstained_SaysSoWithAtMostThreeCitationsAndNoPassageText()
+    public void Answer_Abstained_SaysSoWithAtMostThreeClosestMatchesEachWithItsTextAndContext()
     {
         var matches = Enumerable.Range(1, 5).Select(i => TestData.Passage(i, $"Unrelated passage {i}.", passage: i)).ToList();
 
-        var text = Text(Card(AnswerMessages.Answer(new Answer("q", true, matches), 0, matches.Count, offerMore: true, Now)));
+        var card = Card(AnswerMessages.Answer(new Answer("q", true, matches), 0, matches.Count, offerMore: true, Now));
 
-        var lines = text.Split('\n');
+        var lines = Text(card).Split('\n');
         Assert.Equal("The sources don't answer this question.", lines[0]);
         Assert.Equal("Closest matches (not answers):", lines[1]);
         Assert.Equal(3, lines.Count(l => l.Contains("(000_a.txt, paragraph", StringComparison.Ordinal)));
-        Assert.DoesNotContain("Unrelated passage", text);
+        Assert.Equal(["Unrelated passage 1.", "Unrelated passage 2.", "Unrelated passage 3."], lines.Where(l => l.StartsWith("Unrelated", StringComparison.Ordinal)));
+        Assert.Equal(["Show context", "Show context", "Show context"], Submits(card).Select(a => a["title"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -33,11 +33,11 @@ internal static class AnswerMessages
         if (answer.Abstained)
         {
             blocks.Add(new Paragraph(Abstention, ParagraphStyle.Heading));
-            var matches = answer.Results.Take(MaxClosestMatches).ToList();
+            var matches = answer.Results.Take(Math.Min(MaxClosestMatches, shown)).ToList();
             if (matches.Count > 0)
             {
                 blocks.Add(new Paragraph(ClosestMatches));
-                blocks.AddRange(matches.Select(m => new Paragraph($"{m.Rank}. {AnswerWording.Citation(m)}", ParagraphStyle.Subtle)));
+                blocks.AddRange(matches.SelectMany(ClosestMatch));
             }
         }
         else if (answer.Results.Count == 0)
@@ -84,6 +84,14 @@ internal static class AnswerMessages
         }
 
         return new TeamsMessage(blocks, []);
+    }
+
+    /// <summary>A closest match of an abstention, as Discord shows it: its text, not emphasised (it is no answer), and its source.</summary>
+    private static IEnumerable<MessageBlock> ClosestMatch(AnswerPassage match)
+    {
+        yield return new Paragraph(match.Text, ParagraphStyle.Quote);
+        yield return new Paragraph($"— {match.Rank}. {AnswerWording.Citation(match)}", ParagraphStyle.Subtle);
+        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(match.Reference))]);
     }
 
     private static IEnumerable<MessageBlock> Quote(AnswerPassage result)
