@@ -106,16 +106,28 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
     {
         await index.EnsureReadyAsync(cancellationToken: cancellationToken);
         using var lease = index.Acquire();
-        var (number, state) = Locate(lease.Searcher, passage);
-        var query = new BooleanQuery
+        var number = passage.Passage;
+        var paragraphs = PassagesOf(lease.Searcher, passage.Source, number - radius, number + radius);
+        var state = PassageState.Unchanged;
+
+        // Usually the passage is where it was; only a changed one costs a look through its whole source.
+        if (passage.Fingerprint is { } fingerprint && !paragraphs.Any(p => p.Number == number && PassageFingerprint.Of(p.Text) == fingerprint))
         {
-            { new TermQuery(IndexSchema.SourceTerm(passage.Source)), Occur.MUST },
-            { NumericRangeQuery.NewInt32Range(IndexSchema.Number, number - radius, number + radius, true, true), Occur.MUST },
-        };
-        var paragraphs = lease.Searcher.Search(query, (2 * radius + 1) * 8).ScoreDocs
-            .Select(hit => IndexSchema.ToStoredPassage(lease.Searcher.Doc(hit.Doc)))
-            .OrderBy(p => p.Number).ThenBy(p => p.Part)
-            .ToList();
+            var moved = PassagesOf(lease.Searcher, passage.Source, int.MinValue, int.MaxValue)
+                .Where(p => PassageFingerprint.Of(p.Text) == fingerprint)
+                .Select(p => p.Number)
+                .ToList();
+            if (moved.Count == 0)
+            {
+                state = PassageState.Edited;
+            }
+            else
+            {
+                (number, state) = (moved.MinBy(n => Math.Abs(n - passage.Passage)), PassageState.Moved);
+                paragraphs = PassagesOf(lease.Searcher, passage.Source, number - radius, number + radius);
+            }
+        }
+
         if (!paragraphs.Any(p => p.Number == number))
         {
             return null;
@@ -132,39 +144,18 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
         };
     }
 
-    /// <summary>
-    /// Where the referenced passage is now: at its number when its text is unchanged (or there is no fingerprint to
-    /// compare), else wherever in its source that text went, else still at its number but edited.
-    /// </summary>
-    private static (int Number, PassageState State) Locate(IndexSearcher searcher, PassageReference passage)
-    {
-        if (passage.Fingerprint is null || PassagesOf(searcher, passage.Source, passage.Passage).Any(Matches))
-        {
-            return (passage.Passage, PassageState.Unchanged);
-        }
-
-        var moved = PassagesOf(searcher, passage.Source, null).Where(Matches).Select(stored => stored.Number).ToList();
-        return moved.Count == 0
-            ? (passage.Passage, PassageState.Edited)
-            : (moved.MinBy(number => Math.Abs(number - passage.Passage)), PassageState.Moved);
-
-        bool Matches(StoredPassage stored) => PassageFingerprint.Of(stored.Text) == passage.Fingerprint;
-    }
-
-    /// <summary>A source's passages: those numbered <paramref name="number"/> (the parts of one long paragraph), or all.</summary>
-    private static IEnumerable<StoredPassage> PassagesOf(IndexSearcher searcher, string source, int? number)
+    /// <summary>A source's passages numbered <paramref name="first"/> to <paramref name="last"/>, in reading order.</summary>
+    private static List<StoredPassage> PassagesOf(IndexSearcher searcher, string source, int first, int last)
     {
         var query = new BooleanQuery
         {
             { new TermQuery(IndexSchema.SourceTerm(source)), Occur.MUST },
-            { new TermQuery(new Term(IndexSchema.Kind, IndexSchema.PassageKind)), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(IndexSchema.Number, first, last, true, true), Occur.MUST },
         };
-        if (number is { } only)
-        {
-            query.Add(NumericRangeQuery.NewInt32Range(IndexSchema.Number, only, only, true, true), Occur.MUST);
-        }
-
-        return searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs.Select(hit => IndexSchema.ToStoredPassage(searcher.Doc(hit.Doc)));
+        return searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs
+            .Select(hit => IndexSchema.ToStoredPassage(searcher.Doc(hit.Doc)))
+            .OrderBy(p => p.Number).ThenBy(p => p.Part)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int max, CancellationToken cancellationToken = default)

@@ -329,8 +329,9 @@ public sealed class IndexManager : IIndexManager, IDisposable
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var embedded = _backfill!.Run(_folder.Open(), _searchers, new BuildProgressRecorder(this, null), cancellationToken);
+            var status = GetStatus();
             _logger.LogInformation("Embedded {Passages} passages in the background in {Elapsed}; {WithVectors} of {Total} passages can be found by meaning",
-                embedded, started.Elapsed, GetStatus().PassagesWithVectors, GetStatus().Passages);
+                embedded, started.Elapsed, status.PassagesWithVectors, status.Passages);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

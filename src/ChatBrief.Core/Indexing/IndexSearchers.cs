@@ -21,7 +21,7 @@ internal sealed class IndexSearchers(IPassageEmbedder? embedder, IndexSnapshotRe
     {
         lock (_swapLock)
         {
-            _manager ??= new SearcherManager(directory, new CommitSearcherFactory(embedder, snapshots));
+            _manager ??= NewManager(directory);
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed class IndexSearchers(IPassageEmbedder? embedder, IndexSnapshotRe
         {
             if (_manager is null)
             {
-                _manager = new SearcherManager(directory, new CommitSearcherFactory(embedder, snapshots));
+                _manager = NewManager(directory);
             }
             else
             {
@@ -100,4 +100,6 @@ internal sealed class IndexSearchers(IPassageEmbedder? embedder, IndexSnapshotRe
     }
 
     public void Dispose() => Close();
+
+    private SearcherManager NewManager(LuceneDirectory directory) => new(directory, new CommitSearcherFactory(embedder, snapshots));
 }

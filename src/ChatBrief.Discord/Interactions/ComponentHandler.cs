@@ -35,9 +35,11 @@ internal sealed partial class ComponentHandler(
                 return Ephemeral(slowDown);
 
             case ButtonAction.ShowPage page when question is not null:
-                return onSharedMessage
-                    ? await responder.RespondAsync(interaction, async stopping => (await composer.ComposeAsync(question, page.Skip, stopping)).AsPrivate(), DeadlineResponder.Reply.PrivateMessage, cancellationToken)
-                    : await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, page.Skip, stopping), DeadlineResponder.Reply.UpdateMessage, cancellationToken);
+                return await responder.RespondAsync(
+                    interaction,
+                    stopping => composer.ComposeAsync(question, page.Skip, stopping),
+                    onSharedMessage ? DeadlineResponder.Reply.PrivateMessage : DeadlineResponder.Reply.UpdateMessage,
+                    cancellationToken);
 
             case ButtonAction.ShowContext context:
                 var paragraphs = await answers.GetContextAsync(context.Passage, ContextRadius, cancellationToken);

@@ -20,7 +20,7 @@ internal sealed partial class DeadlineResponder(
     public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, Reply reply, CancellationToken cancellationToken)
     {
         // The work is tied to the host's lifetime, not the request's: if it is deferred, it goes on after the response.
-        var running = work(background.StoppingToken);
+        var running = reply == Reply.PrivateMessage ? PrivatelyAsync(work, background.StoppingToken) : work(background.StoppingToken);
         var deadline = Task.Delay(timings.AnswerBudget, time, cancellationToken);
         if (await Task.WhenAny(running, deadline) == running)
         {
@@ -51,6 +51,9 @@ internal sealed partial class DeadlineResponder(
             _ => InteractionResponse.Defer(ephemeral: false),
         };
     }
+
+    private static async Task<OutgoingMessage> PrivatelyAsync(Func<CancellationToken, Task<OutgoingMessage>> work, CancellationToken cancellationToken) =>
+        (await work(cancellationToken)).AsPrivate();
 
     /// <summary>Where the work's message goes.</summary>
     public enum Reply
