@@ -1,3 +1,4 @@
+using ChatBrief.Core.Search;
 namespace ChatBrief.Core.Answers;
 
 /// <summary>What the bot replies to a question: quoted passages with citations, or an abstention.</summary>
@@ -8,6 +9,12 @@ public sealed record Answer(string Question, bool Abstained, IReadOnlyList<Answe
 {
     /// <summary>True when the question was longer than the search accepts and only its first part was used.</summary>
     public bool QuestionShortened { get; init; }
+
+    /// <summary>Why the sources were judged not to answer, when <see cref="Abstained"/>.</summary>
+    public string? AbstentionReason { get; init; }
+
+    /// <summary>What the abstention model read of the best passage, or null without vectors (for evaluation).</summary>
+    public AnswerEvidence? Evidence { get; init; }
 
     /// <summary>When the index that answered was built.</summary>
     public DateTimeOffset? IndexBuiltAt { get; init; }

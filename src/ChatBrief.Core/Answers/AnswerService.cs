@@ -48,6 +48,8 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
         return new Answer(outcome.Question.Text, outcome.Abstained, results)
         {
             QuestionShortened = outcome.Question.Shortened,
+            AbstentionReason = outcome.Abstained ? outcome.AbstentionReason : null,
+            Evidence = outcome.Evidence,
             IndexBuiltAt = lease.Snapshot.BuiltAt,
             Corrections = outcome.Question.Corrections
                 .Select(correction => WrittenForm(correction, outcome.Passages, lease.Snapshot.PassageTerms) is { } written ? new CorrectedWord(correction.Typed, written) : null)

@@ -9,6 +9,6 @@ public sealed class AnswerServiceEvalTarget(AnswerService answers) : IEvalTarget
     {
         var answer = await answers.AnswerAsync(new AskRequest(question, top), limitClosestMatches: false, cancellationToken);
         var results = answer.Results.Select(r => new EvalResult(r.Rank, r.Id, r.Source, r.Passage, r.Text, r.Score)).ToList();
-        return new EvalAnswer(answer.Abstained, results, answer.Results.FirstOrDefault()?.BestSentence);
+        return new EvalAnswer(answer.Abstained, results, answer.Results.FirstOrDefault()?.BestSentence) { AbstentionReason = answer.AbstentionReason, Evidence = answer.Evidence };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBrief.Core.Search;
 
 namespace ChatBrief.Core.Evaluation;
 
@@ -15,7 +16,16 @@ public sealed record EvalQuestion(
 }
 
 /// <summary>One line of the <c>--out</c> file (docs/CONTRACTS.md, "eval result lines").</summary>
-public sealed record EvalResultLine(string Id, bool Abstained, IReadOnlyList<EvalResult> Results);
+public sealed record EvalResultLine(string Id, bool Abstained, IReadOnlyList<EvalResult> Results)
+{
+    /// <summary>Why ChatBrief abstained (not written when it answered).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AbstentionReason { get; init; }
+
+    /// <summary>What the abstention model read of the best passage (not written without vectors or for the baseline).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerEvidence? Evidence { get; init; }
+}
 
 public sealed record EvalResult(int Rank, string Id, string Source, int Passage, string Text, double Score);
 
@@ -31,6 +41,10 @@ public sealed record EvalMetrics(
     [property: JsonPropertyName("false_abstain")] double FalseAbstain,
     [property: JsonPropertyName("ms_per_question")] double MsPerQuestion)
 {
+    /// <summary>Share of answerable questions whose first result is a hit and that were not abstained on: what a user sees.</summary>
+    [JsonPropertyName("answered_hit@1")]
+    public double? AnsweredHitAt1 { get; init; }
+
     /// <summary>Share of questions whose first result is a hit and whose best sentence holds a gold answer offset.</summary>
     [JsonPropertyName("best_sentence@1")]
     public double? BestSentenceAt1 { get; init; }

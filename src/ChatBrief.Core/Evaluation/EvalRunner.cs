@@ -2,11 +2,17 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using ChatBrief.Core.Search;
 
 namespace ChatBrief.Core.Evaluation;
 
 /// <summary>A ranked answer as evaluation sees it.</summary>
-public sealed record EvalAnswer(bool Abstained, IReadOnlyList<EvalResult> Results, string? BestSentence);
+public sealed record EvalAnswer(bool Abstained, IReadOnlyList<EvalResult> Results, string? BestSentence)
+{
+    public string? AbstentionReason { get; init; }
+
+    public AnswerEvidence? Evidence { get; init; }
+}
 
 /// <summary>Something that answers questions: ChatBrief itself, or the plain BM25 baseline.</summary>
 public interface IEvalTarget
@@ -67,12 +73,12 @@ public static class EvalRunner
         var lines = new List<EvalResultLine>(questions.Count);
         var tally = new RankTally();
         double bestSentenceHits = 0;
-        int answerable = 0, falseAbstain = 0, strict = 0, strictAbstained = 0, soft = 0, softAbstained = 0, bestSentenceChecked = 0;
+        int answerable = 0, falseAbstain = 0, answeredHits = 0, strict = 0, strictAbstained = 0, soft = 0, softAbstained = 0, bestSentenceChecked = 0;
         for (var i = 0; i < questions.Count; i++)
         {
             var question = questions[i];
             var answer = answers[i];
-            lines.Add(new EvalResultLine(question.Id, answer.Abstained, answer.Results));
+            lines.Add(new EvalResultLine(question.Id, answer.Abstained, answer.Results) { AbstentionReason = answer.AbstentionReason, Evidence = answer.Evidence });
             switch (question.Unanswerable)
             {
                 case "strict":
@@ -89,6 +95,7 @@ public static class EvalRunner
             falseAbstain += answer.Abstained ? 1 : 0;
             var firstHit = FirstHitRank(question, answer.Results);
             tally.Add(firstHit);
+            answeredHits += firstHit == 1 && !answer.Abstained ? 1 : 0;
             if (firstHit == 1 && answer.BestSentence is not null)
             {
                 bestSentenceChecked++;
@@ -107,6 +114,7 @@ public static class EvalRunner
             RankTally.Share(falseAbstain, answerable),
             questions.Count == 0 ? 0 : Math.Round(elapsed.TotalMilliseconds / questions.Count, 3))
         {
+            AnsweredHitAt1 = RankTally.Share(answeredHits, answerable),
             BestSentenceAt1 = bestSentenceChecked == 0 ? null : RankTally.Share(bestSentenceHits, bestSentenceChecked),
             LatencyP50 = Percentile(latencies, 0.50),
             LatencyP99 = Percentile(latencies, 0.99),

@@ -40,34 +40,33 @@ public static class AbstentionPolicy
     /// <summary>…and from this one a passage answers even when it fails the lexical test (casual phrasing, paraphrase).</summary>
     public const double ConfidentLogOdds = -0.75;
 
-    /// <returns>Why the search abstains, or null when the best passage answers.</returns>
-    public static string? Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
+    /// <returns>Why the search abstains (null when the best passage answers), with the evidence weighed.</returns>
+    public static AbstentionVerdict Judge(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
     {
         if (ranked.Count == 0)
         {
-            return "no passage shares a word with the question";
+            return new AbstentionVerdict("no passage shares a word with the question", null);
         }
 
         // What someone said cannot be in sources that never name them, however well the topic matches ("What did Obama
         // say about the Senkaku Islands?").
         if (question.AsksForSpeaker && question.Terms.FirstOrDefault(t => t.DocumentFrequency == 0 && question.NameTerms.Contains(t.Term)) is { } stranger)
         {
-            return $"the sources never mention: {stranger.Term}";
+            return new AbstentionVerdict($"the sources never mention: {stranger.Term}", AnswerEvidence.Of(question, ranked));
         }
 
         var lexical = LexicalVerdict(question, ranked[0]);
         if (AnswerEvidence.Of(question, ranked) is not { } evidence)
         {
-            return lexical;
+            return new AbstentionVerdict(lexical, null);
         }
 
         // One shared word of several, when the sources never use the others, is a topic match, not an answer ("What is
         // the capital of Australia?" against a passage that names Australia), however close the meaning.
         var logOdds = LogOdds(evidence);
         var sharesWords = ranked[0].CoveredWords >= Math.Min(2, question.Words.Count) || evidence.NeverUsed == 0;
-        return (logOdds >= ConfidentLogOdds && sharesWords) || (lexical is null && logOdds >= AnswerLogOdds)
-            ? null
-            : lexical ?? $"the best passage is not close enough in meaning (log-odds {logOdds:0.0})";
+        var answers = (logOdds >= ConfidentLogOdds && sharesWords) || (lexical is null && logOdds >= AnswerLogOdds);
+        return new AbstentionVerdict(answers ? null : lexical ?? $"the best passage is not close enough in meaning (log-odds {logOdds:0.0})", evidence);
     }
 
     public static double LogOdds(AnswerEvidence evidence) => Bias + Weights.Sum(w => w.Weight * w.Feature(evidence));
@@ -87,6 +86,14 @@ public static class AbstentionPolicy
     }
 }
 
+/// <summary>Whether a search abstains and why.</summary>
+/// <param name="Reason">Why the search abstains, or null when the best passage answers.</param>
+/// <param name="Evidence">What the abstention model read of the best passage, or null when it has no vector.</param>
+public sealed record AbstentionVerdict(string? Reason, AnswerEvidence? Evidence)
+{
+    public bool Abstains => Reason is not null;
+}
+
 /// <summary>What the abstention model reads of the best passage.</summary>
 /// <param name="Coverage">Share of the question's term weight in the passage.</param>
 /// <param name="CoveredWords">Share of the question's written content words in the passage.</param>
@@ -97,6 +104,9 @@ public static class AbstentionPolicy
 /// <param name="ScoreGap">Its lead over the second passage.</param>
 public sealed record AnswerEvidence(double Coverage, double CoveredWords, double NeverUsed, double Cosine, double CosineZ, double Score, double ScoreGap)
 {
+    /// <summary>The abstention model's log-odds that the passage answers.</summary>
+    public double LogOdds => AbstentionPolicy.LogOdds(this);
+
     /// <summary>The evidence for the best passage, or null when the passages have no vectors.</summary>
     public static AnswerEvidence? Of(ParsedQuestion question, IReadOnlyList<RankedPassage> ranked)
     {

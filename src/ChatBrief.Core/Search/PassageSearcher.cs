@@ -5,7 +5,8 @@ using Lucene.Net.Analysis;
 namespace ChatBrief.Core.Search;
 
 /// <summary>What a search found: passages best first, and whether they answer at all.</summary>
-public sealed record SearchOutcome(ParsedQuestion Question, IReadOnlyList<RankedPassage> Passages, bool Abstained, string AbstentionReason);
+/// <param name="Evidence">What the abstention model read of the best passage, or null without vectors.</param>
+public sealed record SearchOutcome(ParsedQuestion Question, IReadOnlyList<RankedPassage> Passages, bool Abstained, string AbstentionReason, AnswerEvidence? Evidence = null);
 
 /// <summary>Finds the passages that answer a question: BM25 candidates from Lucene and the passages nearest in meaning, reranked, then judged by <see cref="AbstentionPolicy"/>.</summary>
 public sealed class PassageSearcher(Analyzer analyzer, PassageRanker ranker, IPassageEmbedder? embedder = null)
@@ -22,6 +23,6 @@ public sealed class PassageSearcher(Analyzer analyzer, PassageRanker ranker, IPa
 
         var ranked = ranker.Rank(candidates);
         var verdict = AbstentionPolicy.Judge(parsed, ranked);
-        return new SearchOutcome(parsed, ranked, verdict is not null, verdict ?? "");
+        return new SearchOutcome(parsed, ranked, verdict.Abstains, verdict.Reason ?? "", verdict.Evidence);
     }
 }

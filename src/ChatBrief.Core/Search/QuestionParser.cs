@@ -29,11 +29,17 @@ public sealed partial class QuestionParser
         "hers", "he", "she", "him", "them", "those", "some", "any", "each", "every", "other", "another", "also", "very", "just",
         "so", "too", "there", "here",
 
-        // What is left of "I'm", "I've" and "we'll" once the apostrophe splits them.
-        "im", "m", "ive", "ve", "ll",
+        // What is left of contractions once the apostrophe splits them ("they're" gives "re" and "theyre", "don't" gives
+        // "don", "t" and "dont"), and the same words typed without it, as chat often does.
+        "im", "m", "ive", "ve", "ll", "d", "s", "t", "n", "theyre", "youre", "itd", "theyd", "youd", "itll", "theyll",
+        "youll", "theyve", "youve", "weve", "whats", "whos", "thats", "theres", "wheres", "hows", "whens", "whys", "isnt",
+        "isn", "arent", "aren", "wasnt", "wasn", "werent", "weren", "dont", "don", "doesnt", "doesn", "didnt", "didn",
+        "cant", "couldnt", "couldn", "wouldnt", "wouldn", "shouldnt", "shouldn", "havent", "haven", "hasnt", "hasn",
+        "hadnt", "hadn", "aint", "ain",
 
         // Chat shorthand for the words above: without it "what r they gonna do abt cyber attacks" searches for "abt".
         "u", "ur", "r", "abt", "wat", "wut", "gonna", "wanna", "gotta", "pls", "plz", "thx", "btw", "fyi", "idk", "lol",
+        "tl", "dr", "tldr", "stuff", "thing", "things",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
@@ -145,17 +151,17 @@ public sealed partial class QuestionParser
     /// <summary>
     /// The way a chat message greets and asks before it says what about: "hey bot,", "tell me about", "can you summarise", "I want to know",
     /// "any info on", "show me the part about", "what's the deal with". Its words say nothing of the topic, and "quote" or "summary" would
-    /// otherwise be searched for. "Name the…" counts, "The passage of…" does not.
+    /// otherwise be searched for. "Name the…" counts, "The passage of…" does not. Chat often drops the apostrophe ("whats", "im").
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex($"""
         ^\s*(?:(?:hey|hi|hello|ok|okay)\b(?:\s+(?:bot|chatbrief)\b)?[\s,!]*)?(?:(?:please|pls)\s+)?
         (?:
           (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
           (?:(?:tell|give|show|send|find|list|name|quote|summari[sz]e|explain|describe|remind)\b(?:\s+(?:me|us)\b)?
-           |i(?:['’]d|\s+would)?\s+(?:want|like|need|wanna)\b(?:\s+to\s+(?:know|see|read|find)\b)?
-           |i(?:['’]m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
+           |i(?:['’]?d|\s+would)?\s+(?:want|like|need|wanna)\b(?:\s+to\s+(?:know|see|read|find)\b)?
+           |i(?:['’]?m|\s+am)\s+(?:looking\s+for|curious\s+about|interested\s+in)\b
            |do\s+you\s+have\b
-           |what(?:['’]s|\s+is|\s+was)\s+(?:the\s+(?:deal|story|news|latest)|up|going\s+on)\s+(?:with|on|about)\b)
+           |what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+(?:deal|story|news|latest)|up|going\s+on)\s+(?:with|on|about)\b)
           \s*(?:(?:a|an|the|any|some|more)\s+)?(?:(?:{RequestNouns}|anything|everything|something)\b\s*)?
           (?:{RequestLinks}\b\s*)?
          |(?:(?:any|some|more)\s+)?(?:{RequestNouns})\s+{RequestLinks}\b\s*

@@ -31,7 +31,7 @@ public class EvalRunnerTests
         target.Setup(t => t.AnswerAsync("first", It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new EvalAnswer(false, [Result(1, "a", "the answer is here")], "the answer is here"));
         target.Setup(t => t.AnswerAsync("second", It.IsAny<int>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new EvalAnswer(true, [Result(1, "a", "noise"), Result(2, "b", "the answer")], null));
+            .ReturnsAsync(new EvalAnswer(true, [Result(1, "a", "the answer"), Result(2, "b", "noise")], null) { AbstentionReason = "not close enough" });
         target.Setup(t => t.AnswerAsync("absent", It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new EvalAnswer(true, [], null));
         EvalQuestion[] questions =
@@ -44,10 +44,12 @@ public class EvalRunnerTests
         var (metrics, lines) = await EvalRunner.RunAsync(questions, target.Object, 10, CancellationToken.None);
 
         Assert.Equal(3, metrics.Questions);
-        Assert.Equal((0.5, 1.0, 0.75), (metrics.HitAt1, metrics.HitAt3, metrics.MrrAt10));
+        Assert.Equal((1.0, 1.0, 1.0), (metrics.HitAt1, metrics.HitAt3, metrics.MrrAt10));
+        Assert.Equal(0.5, metrics.AnsweredHitAt1);
         Assert.Equal((1.0, 0.5), (metrics.AbstainStrict, metrics.FalseAbstain));
         Assert.Equal(1.0, metrics.BestSentenceAt1);
         Assert.Equal(["1", "2", "3"], lines.Select(l => l.Id));
+        Assert.Equal([null, "not close enough", null], lines.Select(l => l.AbstentionReason));
     }
 
     [Fact]

@@ -23,19 +23,19 @@ public class AbstentionPolicyTests
     [Fact]
     public void Judge_WithVectors_CloseInMeaningAndSharingTheWords_AnswersThoughTheLexicalTestFails()
     {
-        Assert.Null(AbstentionPolicy.Judge(Question, [Near(0.45, 2, 0.75f), .. Others]));
+        Assert.Null(AbstentionPolicy.Judge(Question, [Near(0.45, 2, 0.75f), .. Others]).Reason);
     }
 
     [Fact]
     public void Judge_WithVectors_SharingOneWordOfSeveral_AbstainsHoweverClose()
     {
-        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.45, 1, 0.75f), .. Others]));
+        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.45, 1, 0.75f), .. Others]).Reason);
     }
 
     [Fact]
     public void Judge_WithVectors_FarInMeaning_AbstainsThoughTheWordsMatch()
     {
-        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.6, 2, 0.35f, score: -20), .. Others]));
+        Assert.NotNull(AbstentionPolicy.Judge(Question, [Near(0.6, 2, 0.35f, score: -20), .. Others]).Reason);
     }
 
     [Fact]
@@ -49,19 +49,19 @@ public class AbstentionPolicyTests
     [Fact]
     public void Judge_NoCandidates_Abstains()
     {
-        Assert.NotNull(AbstentionPolicy.Judge(Question, []));
+        Assert.NotNull(AbstentionPolicy.Judge(Question, []).Reason);
     }
 
     [Fact]
     public void Judge_MostOfTheWeightCovered_Answers()
     {
-        Assert.Null(AbstentionPolicy.Judge(Question, [Passage(0.6, 1)]));
+        Assert.Null(AbstentionPolicy.Judge(Question, [Passage(0.6, 1)]).Reason);
     }
 
     [Fact]
     public void Judge_OneSharedNameAndAnAbsentRareWord_AbstainsNamingTheAbsentWord()
     {
-        var reason = AbstentionPolicy.Judge(Question, [Passage(0.4, 1)]);
+        var reason = AbstentionPolicy.Judge(Question, [Passage(0.4, 1)]).Reason;
 
         Assert.Contains("capital", reason);
     }
@@ -69,13 +69,13 @@ public class AbstentionPolicyTests
     [Fact]
     public void Judge_ParaphraseCoveringSeveralWords_Answers()
     {
-        Assert.Null(AbstentionPolicy.Judge(Question, [Passage(0.35, 3)]));
+        Assert.Null(AbstentionPolicy.Judge(Question, [Passage(0.35, 3)]).Reason);
     }
 
     [Fact]
     public void Judge_SeveralWordsButLittleWeight_Abstains()
     {
-        Assert.NotNull(AbstentionPolicy.Judge(Question, [Passage(0.2, 4)]));
+        Assert.NotNull(AbstentionPolicy.Judge(Question, [Passage(0.2, 4)]).Reason);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class AbstentionPolicyTests
             NameTerms = new HashSet<string> { "obama", "senkaku", "island" },
         };
 
-        var reason = AbstentionPolicy.Judge(question, [Passage(0.9, 2)]);
+        var reason = AbstentionPolicy.Judge(question, [Passage(0.9, 2)]).Reason;
 
         Assert.Equal("the sources never mention: obama", reason);
     }
@@ -99,6 +99,6 @@ public class AbstentionPolicyTests
     {
         var question = Question with { AsksForSpeaker = true };
 
-        Assert.Null(AbstentionPolicy.Judge(question, [Passage(0.6, 1)]));
+        Assert.Null(AbstentionPolicy.Judge(question, [Passage(0.6, 1)]).Reason);
     }
 }

@@ -82,6 +82,12 @@ public class QuestionParserTests(QuestionParserTests.Corpus corpus) : IClassFixt
     [InlineData("What is the minister's stand on the alliance?", "minist stand allianc")]
     [InlineData("what r they gonna do abt the alliance pls", "allianc")]
     [InlineData("hey bot, what did the minister say about the alliance? thx", "minist allianc")]
+    [InlineData("whats the deal with the alliance", "allianc")]
+    [InlineData("im curious about the alliance", "allianc")]
+    [InlineData("is the alliance a thing they're worried about", "allianc worri")]
+    [InlineData("what's the alliance stuff the minister didn't mention", "allianc minist")]
+    [InlineData("theyre not saying it'd help the alliance", "allianc help")]
+    [InlineData("tl;dr of the alliance", "allianc")]
     public async Task Parse_ChatRequestPhrasingAndFunctionWords_AreNotSearchedFor(string question, string expectedTerms)
     {
         await _corpus.Files.Index.EnsureReadyAsync();
