@@ -44,4 +44,22 @@ public sealed class SeedsQuestionsTests : IAsyncLifetime
             Assert.Equal(1.0, root.GetProperty("abstain_strict").GetDouble());
         }
     }
+
+    /// <summary>
+    /// Questions about the seeds typed as people chat ("whats the deal with the f35 crash", "jamming gps??"). They hold the
+    /// level reached, which is below the bar above: some casual phrasings still abstain (README, "Results").
+    /// </summary>
+    [Fact]
+    public async Task Eval_CasualQuestions_MostAreAnsweredByTheRightPassage()
+    {
+        var questions = Path.Combine(SeedsWorkspace.RepositoryRoot(), "tests", "questions", "seeds-casual.jsonl");
+
+        var result = await ChatBriefProcess.RunAsync(_workspace.Root, "eval", "--questions", questions);
+
+        Assert.Equal(0, result.ExitCode);
+        using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
+        var root = metrics.RootElement;
+        Assert.True(root.GetProperty("hit@3").GetDouble() >= 0.95, result.StandardOutput);
+        Assert.True(root.GetProperty("answered_hit@1").GetDouble() >= 0.7, result.StandardOutput);
+    }
 }
