@@ -47,7 +47,11 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
 
-    public string TokenEndpoint => $"{BaseUrl}/tenant/oauth2/v2.0/token";
+    /// <summary>
+    /// The authority the bot asks for tokens, in https as MSAL requires; <see cref="PlainHttpToStandIn"/> carries the
+    /// requests to this stand-in's plain http.
+    /// </summary>
+    public string Authority => $"https://{new Uri(BaseUrl).Authority}/tenant";
 
     /// <summary>A service URL with a path, as Teams' regional ones have.</summary>
     public string ServiceUrl => $"{BaseUrl}/amer/";

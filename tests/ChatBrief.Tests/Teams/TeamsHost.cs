@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBrief.Hosting;
+using ChatBrief.Teams.Connector;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -55,6 +56,7 @@ public sealed class TeamsHost : IAsyncDisposable
         var app = ChatBriefWebApp.Build(args, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddHttpMessageHandler(() => new PlainHttpToStandIn());
             if (inMemory)
             {
                 builder.WebHost.UseTestServer();
