@@ -45,6 +45,13 @@ public sealed class SigningKeysTests : IDisposable
         Assert.Equal(fetches, endpoint.Requests.Count);
     }
 
+    /// <summary>Without it the rotation test below passes only when the background refresh happens to win the race.</summary>
+    [Fact]
+    public void RuntimeConfig_BlockingRefreshSwitch_On()
+    {
+        Assert.True(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var on) && on);
+    }
+
     [Fact]
     public async Task FindAsync_UnknownKidAfterRotation_RefetchedBeforeAnswering()
     {

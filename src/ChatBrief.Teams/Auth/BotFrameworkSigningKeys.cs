@@ -27,15 +27,7 @@ internal sealed class BotFrameworkSigningKeys : ISigningKeySource
 
     public static readonly TimeSpan UnknownKeyRefreshInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// Without it a requested refresh runs in the background and the token naming a rotated key is refused meanwhile;
-    /// with it the next read waits for the refresh, so that token is judged by the new keys.
-    /// </summary>
-    private const string BlockingRefreshSwitch = "Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking";
-
     private readonly ConfigurationManager<EndorsedOpenIdConfiguration> _configuration;
-
-    static BotFrameworkSigningKeys() => AppContext.SetSwitch(BlockingRefreshSwitch, true);
 
     public BotFrameworkSigningKeys(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkSigningKeys> logger)
     {
@@ -57,6 +49,8 @@ internal sealed class BotFrameworkSigningKeys : ISigningKeySource
             return key;
         }
 
+        // With Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking (set in Directory.Build.props) the read below waits
+        // for this refresh; without it the refresh runs in the background and this token is refused meanwhile.
         _configuration.RequestRefresh();
         return (await CurrentAsync(cancellationToken)).EndorsedKeys.GetValueOrDefault(keyId);
     }

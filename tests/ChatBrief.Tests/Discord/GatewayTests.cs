@@ -209,6 +209,18 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal("/gateway", second.Path);
     }
 
+    [Fact]
+    public async Task Gateway_HostStops_ClosesTheConnectionWithNormalClosure()
+    {
+        var connection = await ReadyConnectionAsync();
+        await connection.NextHeartbeatAsync();
+
+        await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1000, await connection.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, _gateway.ConnectionsOpened);
+    }
+
     private async Task<StandInConnection> ReadyConnectionAsync()
     {
         var connection = await _gateway.NextConnectionAsync();

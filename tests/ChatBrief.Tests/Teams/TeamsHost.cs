@@ -87,6 +87,9 @@ public sealed class TeamsHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Stops the host as SIGTERM does; <paramref name="giveUp"/> plays the end of the shutdown bound.</summary>
+    public Task StopAsync(CancellationToken giveUp) => _app.StopAsync(giveUp);
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -174,6 +174,9 @@ internal sealed class DiscordHost : IAsyncDisposable
     public string Sign(string timestamp, byte[] body) =>
         Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(timestamp), .. body])).ToLowerInvariant();
 
+    /// <summary>Stops the host as SIGTERM does.</summary>
+    public Task StopAsync() => _app!.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
