@@ -53,11 +53,3 @@ internal static class TestData
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}

@@ -7,6 +7,7 @@ using ChatBrief.Discord.Rest;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Discord.Tests.Support;
 
@@ -17,7 +18,7 @@ internal sealed class Handlers : IDisposable
 
     public Mock<IDiscordRestClient> Rest { get; } = new();
 
-    public ManualClock Clock { get; } = new(Samples.Now);
+    public FakeTimeProvider Clock { get; } = new(Samples.Now);
 
     public DiscordTimings Timings { get; init; } = new() { AnswerBudget = TimeSpan.FromMilliseconds(200), AutocompleteBudget = TimeSpan.FromMilliseconds(100), ProgressEditInterval = TimeSpan.FromMilliseconds(20) };
 

@@ -24,7 +24,7 @@ public sealed class ShutdownTests : IAsyncLifetime
     [Fact]
     public async Task Stop_AnswerBeingSent_IsDeliveredBeforeTheHostStops()
     {
-        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework), inMemory: true);
+        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework));
         var conversation = TeamsActivities.NewChannelConversationId();
         var held = _botFramework.HoldNextReply(conversation);
         await AskAsync(host, conversation, "what does the treaty cover?");
@@ -40,7 +40,7 @@ public sealed class ShutdownTests : IAsyncLifetime
     [Fact]
     public async Task Stop_BoundRunsOutWhileAnAnswerIsBeingSent_StopsWithoutIt()
     {
-        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework), inMemory: true);
+        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework));
         var conversation = TeamsActivities.NewChannelConversationId();
         var held = _botFramework.HoldNextReply(conversation);
         await AskAsync(host, conversation, "what does the treaty cover?");
@@ -61,7 +61,7 @@ public sealed class ShutdownTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(workspace.SourcesPath, "zz_new_1.txt"), "Minutes of the harbour committee.\n\nThe committee agreed to dredge the east basin.");
         File.WriteAllText(Path.Combine(workspace.SourcesPath, "zz_new_2.txt"), "Minutes of the lighthouse committee.\n\nThe lamp is to be replaced.");
         GatedSourceReader? reader = null;
-        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework), workspace: workspace, inMemory: true, configure: builder =>
+        await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework), workspace: workspace, configure: builder =>
             builder.Services.AddSingleton<ISourceReader>(sp => reader = new GatedSourceReader(ActivatorUtilities.CreateInstance<SourceReader>(sp), "zz_new_2.txt")));
         var before = LastCommit(workspace.IndexPath);
 

@@ -35,13 +35,13 @@ public sealed class TeamsHost : IAsyncDisposable
 
     /// <summary>Starts a host with the given Teams settings (<c>Key=value</c> under the <c>Teams</c> section) and environment.</summary>
     /// <param name="workspace">The sources and index to serve (the host disposes of it); a copy of the seeds when null.</param>
-    /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
+    /// <param name="inMemory">Serves on ASP.NET Core's TestServer; false listens on a loopback socket, as <c>serve</c> does.</param>
     /// <param name="configure">Lets a test replace services, e.g. the core.</param>
     public static async Task<TeamsHost> StartAsync(
         IEnumerable<string> teamsSettings,
         string environment = "Development",
         SeedsWorkspace? workspace = null,
-        bool inMemory = false,
+        bool inMemory = true,
         Action<WebApplicationBuilder>? configure = null)
     {
         workspace ??= await SeedsWorkspace.WithIndexAsync("chatbrief-teams");
