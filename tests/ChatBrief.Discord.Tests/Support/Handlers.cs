@@ -27,7 +27,7 @@ internal sealed class Handlers : IDisposable
     public IOptions<DiscordOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { ApplicationId = "42", ModeratorRoleIds = ["mods"] });
 
     /// <summary>Shared by every composer built here, so that a test can use up a person's questions across handlers.</summary>
-    public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()));
+    public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()), new FakeTimeProvider());
 
     public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace);
 
@@ -74,9 +74,5 @@ internal sealed class Handlers : IDisposable
         _sent.Release();
     }
 
-    public void Dispose()
-    {
-        Background.Dispose();
-        Pace.Dispose();
-    }
+    public void Dispose() => Background.Dispose();
 }

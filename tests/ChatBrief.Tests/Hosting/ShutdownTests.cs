@@ -25,10 +25,7 @@ public sealed class ShutdownTests : IAsyncLifetime
     public async Task Stop_AnswerBeingSent_IsDeliveredBeforeTheHostStops()
     {
         await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework));
-        var conversation = TeamsActivities.NewChannelConversationId();
-        var held = _botFramework.HoldNextReply(conversation);
-        await AskAsync(host, conversation, "what does the treaty cover?");
-        await held.Arrived.WaitAsync(Safety);
+        var held = await AnswerHeldOnItsWayAsync(host);
 
         var stopping = host.StopAsync(CancellationToken.None);
         held.Release();
@@ -41,10 +38,7 @@ public sealed class ShutdownTests : IAsyncLifetime
     public async Task Stop_BoundRunsOutWhileAnAnswerIsBeingSent_StopsWithoutIt()
     {
         await using var host = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(_botFramework));
-        var conversation = TeamsActivities.NewChannelConversationId();
-        var held = _botFramework.HoldNextReply(conversation);
-        await AskAsync(host, conversation, "what does the treaty cover?");
-        await held.Arrived.WaitAsync(Safety);
+        var held = await AnswerHeldOnItsWayAsync(host);
 
         using var bound = new CancellationTokenSource();
         var stopping = host.StopAsync(bound.Token);
@@ -78,6 +72,16 @@ public sealed class ShutdownTests : IAsyncLifetime
         Assert.Equal((before.SegmentsFile, before.Documents), (after.SegmentsFile, after.Documents));
         Assert.False(after.Locked);
         Assert.True(after.Clean);
+    }
+
+    /// <summary>Asks a question and returns once its answer has reached the connector, which keeps it waiting.</summary>
+    private async Task<HeldReply> AnswerHeldOnItsWayAsync(TeamsHost host)
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var held = _botFramework.HoldNextReply(conversation);
+        await AskAsync(host, conversation, "what does the treaty cover?");
+        await held.Arrived.WaitAsync(Safety);
+        return held;
     }
 
     private async Task AskAsync(TeamsHost host, string conversation, string text, string aadObjectId = TeamsActivities.UserAadObjectId)
