@@ -44,7 +44,7 @@ internal sealed record TeamsDoorSettings(TeamsDoorMode Mode, string? Problem)
             return "Teams:AppPassword is not set (set the Teams__AppPassword environment variable)";
         }
 
-        if (string.IsNullOrWhiteSpace(options.TokenEndpoint) && string.IsNullOrWhiteSpace(options.TenantId))
+        if (string.IsNullOrWhiteSpace(options.Authority) && string.IsNullOrWhiteSpace(options.TenantId))
         {
             return "Teams:TenantId is not set";
         }
@@ -54,9 +54,9 @@ internal sealed record TeamsDoorSettings(TeamsDoorMode Mode, string? Problem)
             return "Teams:OpenIdMetadataUrl is not an https URL (plain http is accepted only for loopback hosts)";
         }
 
-        if (!SecureUrl.IsAcceptable(options.EffectiveTokenEndpoint))
+        if (!Uri.TryCreate(options.EffectiveAuthority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps || authority.AbsolutePath.Trim('/').Length == 0)
         {
-            return "Teams:TokenEndpoint is not an https URL (plain http is accepted only for loopback hosts)";
+            return "Teams:Authority is not an https URL with a tenant in its path (e.g. https://login.microsoftonline.com/{tenant})";
         }
 
         return options.EffectiveAllowedServiceHosts.Any(string.IsNullOrWhiteSpace)

@@ -38,9 +38,9 @@ public static class TeamsHostingExtensions
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();
 
-        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName).AddResilienceHandler("teams-token", AddRetries);
+        services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddResilienceHandler("teams-token", AddRetries);
         services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", AddRetries);
-        services.AddSingleton<IBotTokenProvider, ClientCredentialsTokenProvider>();
+        services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<IBotConnector, BotConnectorClient>();
         services.AddSingleton<OutgoingActivityFactory>();
         services.AddSingleton<TurnReplier>();

@@ -24,8 +24,8 @@ public sealed class TeamsOptions
 
     public string OpenIdMetadataUrl { get; set; } = BotFrameworkOpenIdMetadataUrl;
 
-    /// <summary>Blank means the Microsoft identity platform's endpoint for <see cref="TenantId"/>.</summary>
-    public string? TokenEndpoint { get; set; }
+    /// <summary>Where outbound tokens are requested (an https URL, as MSAL requires). Blank means the Microsoft identity platform for <see cref="TenantId"/>.</summary>
+    public string? Authority { get; set; }
 
     /// <summary>Hosts a reply may be sent to; <c>*.example.com</c> matches sub-domains. Empty means <see cref="MicrosoftServiceHosts"/>.</summary>
     public List<string> AllowedServiceHosts { get; set; } = [];
@@ -47,9 +47,9 @@ public sealed class TeamsOptions
     /// </summary>
     public bool AllowAnonymousDevelopment { get; set; }
 
-    public string EffectiveTokenEndpoint => string.IsNullOrWhiteSpace(TokenEndpoint)
-        ? $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId ?? "")}/oauth2/v2.0/token"
-        : TokenEndpoint;
+    public string EffectiveAuthority => string.IsNullOrWhiteSpace(Authority)
+        ? $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId ?? "")}"
+        : Authority;
 
     public IReadOnlyList<string> EffectiveAllowedServiceHosts => AllowedServiceHosts.Count > 0 ? AllowedServiceHosts : MicrosoftServiceHosts;
 }

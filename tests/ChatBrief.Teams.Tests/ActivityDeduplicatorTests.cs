@@ -1,10 +1,11 @@
 using ChatBrief.Teams.Processing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Teams.Tests;
 
 public sealed class ActivityDeduplicatorTests
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void TryClaim_SameKeyTwice_SecondRefused()
@@ -22,7 +23,7 @@ public sealed class ActivityDeduplicatorTests
         var deduplicator = new ActivityDeduplicator(_clock);
         deduplicator.TryClaim("c|1");
 
-        _clock.Now += ActivityDeduplicator.Lifetime + TimeSpan.FromSeconds(1);
+        _clock.Advance(ActivityDeduplicator.Lifetime + TimeSpan.FromSeconds(1));
 
         Assert.True(deduplicator.TryClaim("c|1"));
     }

@@ -12,6 +12,7 @@ using ChatBrief.Teams.Conversation;
 using ChatBrief.Teams.Messages;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Teams.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ModeratorCommandTests : IDisposable
     private readonly Mock<IIndexManager> _index = new();
     private readonly Mock<IBotConnector> _connector = new();
     private readonly ConcurrentQueue<JsonObject> _sent = new();
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly ModeratorWorkspace _workspace;
     private readonly TurnHandler _handler;
 

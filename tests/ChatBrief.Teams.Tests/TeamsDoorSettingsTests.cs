@@ -17,7 +17,8 @@ public sealed class TeamsDoorSettingsTests
     [InlineData("AppPassword", "Teams:AppPassword is not set")]
     [InlineData("TenantId", "Teams:TenantId is not set")]
     [InlineData("OpenIdMetadataUrl", "Teams:OpenIdMetadataUrl is not an https URL")]
-    [InlineData("TokenEndpoint", "Teams:TokenEndpoint is not an https URL")]
+    [InlineData("AuthorityHttp", "Teams:Authority is not an https URL")]
+    [InlineData("AuthorityWithoutTenant", "Teams:Authority is not an https URL")]
     public void Resolve_IncompleteSettings_OffNamingTheSetting(string broken, string problem)
     {
         var options = TestData.Options(o =>
@@ -29,7 +30,8 @@ public sealed class TeamsDoorSettingsTests
                 case "AppPassword": o.AppPassword = null; break;
                 case "TenantId": o.TenantId = " "; break;
                 case "OpenIdMetadataUrl": o.OpenIdMetadataUrl = "http://login.example.com/metadata"; break;
-                case "TokenEndpoint": o.TokenEndpoint = "http://login.example.com/token"; break;
+                case "AuthorityHttp": o.Authority = "http://127.0.0.1:5001/tenant"; break;
+                case "AuthorityWithoutTenant": o.Authority = "https://login.example.com/"; break;
             }
         }).Value;
 
@@ -40,9 +42,9 @@ public sealed class TeamsDoorSettingsTests
     }
 
     [Fact]
-    public void Resolve_TokenEndpointGiven_TenantNotNeeded()
+    public void Resolve_AuthorityGiven_TenantNotNeeded()
     {
-        var options = TestData.Options(o => { o.TenantId = null; o.TokenEndpoint = "http://127.0.0.1:5001/token"; }).Value;
+        var options = TestData.Options(o => { o.TenantId = null; o.Authority = "https://127.0.0.1:5001/tenant"; }).Value;
 
         Assert.Equal(TeamsDoorMode.Authenticated, Resolve(options).Mode);
     }
@@ -67,9 +69,9 @@ public sealed class TeamsDoorSettingsTests
     }
 
     [Fact]
-    public void EffectiveTokenEndpoint_Blank_MicrosoftIdentityPlatformForTenant()
+    public void EffectiveAuthority_Blank_MicrosoftIdentityPlatformForTenant()
     {
-        Assert.Equal("https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token", TestData.Options().Value.EffectiveTokenEndpoint);
+        Assert.Equal("https://login.microsoftonline.com/tenant-1", TestData.Options().Value.EffectiveAuthority);
     }
 
     private static TeamsDoorSettings Resolve(TeamsOptions options, string environment = "Production")

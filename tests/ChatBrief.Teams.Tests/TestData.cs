@@ -49,15 +49,7 @@ internal static class TestData
 
     /// <summary>The per-person question limit, one or two questions a minute when a test wants to reach it.</summary>
     public static QuestionRateLimiter Pace(int questionsPerMinute = 10) =>
-        new(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = questionsPerMinute }));
+        new(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = questionsPerMinute }), new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -12,6 +12,7 @@ using ChatBrief.Teams.Conversation;
 using ChatBrief.Teams.Messages;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Teams.Tests;
 
@@ -22,7 +23,7 @@ public sealed class TurnHandlerTests
     private readonly Mock<IIndexManager> _index = new(MockBehavior.Strict);
     private readonly Mock<IBotConnector> _connector = new();
     private readonly ConcurrentQueue<JsonObject> _sent = new();
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
     private readonly TurnHandler _handler;
 
     public TurnHandlerTests()
@@ -112,7 +113,7 @@ public sealed class TurnHandlerTests
     [Fact]
     public async Task HandleAsync_Status_RepliesWithIndexCounts()
     {
-        _index.Setup(i => i.GetStatus()).Returns(new IndexStatus(true, 3, 42, _clock.Now.AddHours(-2)));
+        _index.Setup(i => i.GetStatus()).Returns(new IndexStatus(true, 3, 42, _clock.GetUtcNow().AddHours(-2)));
 
         await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> status")), CancellationToken.None);
 

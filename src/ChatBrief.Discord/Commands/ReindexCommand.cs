@@ -31,7 +31,7 @@ internal sealed partial class ReindexCommand(ModeratorPolicy policy, ReindexJob 
 
         var full = interaction.Data?.BooleanOption(FullOption) ?? false;
         LogStarted(interaction.Invoker?.Id, interaction.GuildId, full);
-        background.Run("reindex", stopping => job.RunAsync(interaction.Token, full, stopping));
+        background.RunUntilStopping("reindex", stopping => job.RunAsync(interaction.Token, full, stopping));
         return Task.FromResult(InteractionResponse.Defer(ephemeral: true));
     }
 

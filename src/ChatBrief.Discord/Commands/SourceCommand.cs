@@ -92,7 +92,7 @@ internal sealed partial class SourceCommand(
 
     private Task<InteractionResponse> Deferred(Interaction interaction, Func<CancellationToken, Task<SourceChange>> change)
     {
-        background.Run("source change", stopping => job.RunAsync(interaction.Token, change, stopping));
+        background.RunUntilStopping("source change", stopping => job.RunAsync(interaction.Token, change, stopping));
         return Task.FromResult(InteractionResponse.Defer(ephemeral: true));
     }
 

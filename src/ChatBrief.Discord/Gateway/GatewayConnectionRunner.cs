@@ -65,7 +65,9 @@ internal sealed partial class GatewayConnectionRunner(
         var reachedReady = false;
         while (true)
         {
-            var receive = connection.ReceiveAsync(stopping);
+            // Not cancelled by stopping: a cancelled WebSocket receive aborts the socket, and a shutdown should close it
+            // with 1000 (the heartbeat ends with the host, and the close handshake completes this receive).
+            var receive = connection.ReceiveAsync(CancellationToken.None);
             var first = await Task.WhenAny(receive, heartbeat.Zombied, heartbeat.Running);
             if (first != receive)
             {

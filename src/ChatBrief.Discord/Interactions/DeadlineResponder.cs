@@ -20,7 +20,7 @@ internal sealed partial class DeadlineResponder(
     public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, Reply reply, CancellationToken cancellationToken)
     {
         // The work is tied to the host's lifetime, not the request's: if it is deferred, it goes on after the response.
-        var running = reply == Reply.PrivateMessage ? PrivatelyAsync(work, background.StoppingToken) : work(background.StoppingToken);
+        var running = reply == Reply.PrivateMessage ? PrivatelyAsync(work, background.GiveUpToken) : work(background.GiveUpToken);
         var deadline = Task.Delay(timings.AnswerBudget, time, cancellationToken);
         if (await Task.WhenAny(running, deadline) == running)
         {

@@ -103,7 +103,7 @@ internal sealed class ActivityEndpoint(
             deduplicator.Release(key);
         }
 
-        logger.LogWarning("Teams activity queue is full; asked the channel to retry {ActivityId}", turn.Activity.Id);
+        logger.LogWarning("Teams activity queue is full or closed for shutdown; asked the channel to retry {ActivityId}", turn.Activity.Id);
         return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 

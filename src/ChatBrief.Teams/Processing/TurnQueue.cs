@@ -14,8 +14,11 @@ internal sealed class TurnQueue
         SingleReader = false,
     });
 
-    /// <summary>False when the queue is full; the endpoint then answers 503 so that Teams retries later.</summary>
+    /// <summary>False when the queue is full or closed; the endpoint then answers 503 so that Teams retries later.</summary>
     public bool TryEnqueue(InboundTurn turn) => _channel.Writer.TryWrite(turn);
+
+    /// <summary>Takes no more turns (the host is stopping); readers still get the turns already queued.</summary>
+    public void Close() => _channel.Writer.TryComplete();
 
     public IAsyncEnumerable<InboundTurn> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 }

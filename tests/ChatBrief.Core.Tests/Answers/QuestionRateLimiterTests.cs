@@ -1,12 +1,16 @@
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Core.Tests.Answers;
 
-public sealed class QuestionRateLimiterTests : IDisposable
+public sealed class QuestionRateLimiterTests
 {
-    private readonly QuestionRateLimiter _limiter = new(Options.Create(new LimitsOptions { QuestionsPerMinute = 3 }));
+    private readonly FakeTimeProvider _clock = new();
+    private readonly QuestionRateLimiter _limiter;
+
+    public QuestionRateLimiterTests() => _limiter = new(Options.Create(new LimitsOptions { QuestionsPerMinute = 3 }), _clock);
 
     [Fact]
     public void TryAdmit_UpToTheLimit_AdmitsThenSaysHowLongUntilTheNextQuestion()
@@ -33,7 +37,40 @@ public sealed class QuestionRateLimiterTests : IDisposable
         Assert.NotNull(_limiter.TryAdmit("discord", "5"));
     }
 
-    public void Dispose() => _limiter.Dispose();
+    [Fact]
+    public void TryAdmit_AfterTheWaitItNamed_AdmitsOneMore()
+    {
+        AskThreeTimes();
+        var wait = _limiter.TryAdmit("discord", "5")!.Value;
+
+        _clock.Advance(wait - TimeSpan.FromSeconds(1));
+        var tooSoon = _limiter.TryAdmit("discord", "5");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), tooSoon);
+        Assert.Null(_limiter.TryAdmit("discord", "5"));
+        Assert.NotNull(_limiter.TryAdmit("discord", "5"));
+    }
+
+    [Fact]
+    public void TryAdmit_AfterAMinuteAway_AdmitsAWholeBurstAgain()
+    {
+        AskThreeTimes();
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        var again = Enumerable.Range(0, 4).Select(_ => _limiter.TryAdmit("discord", "5")).ToList();
+
+        Assert.All(again.Take(3), Assert.Null);
+        Assert.NotNull(again[3]);
+    }
+
+    private void AskThreeTimes()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(_limiter.TryAdmit("discord", "5"));
+        }
+    }
 
     [Theory]
     [InlineData(20.0, "try again in 20 seconds.")]

@@ -4,12 +4,13 @@ using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Formatting;
 using ChatBrief.Discord.Model;
 using ChatBrief.Discord.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Discord.Tests.Answers;
 
 public class AnswerMessageBuilderTests
 {
-    private readonly AnswerMessageBuilder _builder = new(new ManualClock(Samples.Now));
+    private readonly AnswerMessageBuilder _builder = new(new FakeTimeProvider(Samples.Now));
 
     [Fact]
     public void Build_Answer_QuotesWithBoldBestSentenceCitationAndIndexAge()

@@ -1,12 +1,13 @@
 using ChatBrief.Core.Answers;
 using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Discord.Tests.Answers;
 
 public class ContextMessageBuilderTests
 {
-    private readonly ContextMessageBuilder _builder = new(new ManualClock(Samples.Now));
+    private readonly ContextMessageBuilder _builder = new(new FakeTimeProvider(Samples.Now));
 
     [Fact]
     public void Build_Context_ShowsNeighboursWithTheRequestedParagraphInBold()

@@ -28,7 +28,7 @@ public class AskCommandTests
     [Fact]
     public async Task HandleAsync_QuestionsAndPagesBeyondThePersonsLimit_AskThemPrivatelyToSlowDown()
     {
-        using var handlers = new Handlers { Pace = new QuestionRateLimiter(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = 2 })) };
+        using var handlers = new Handlers { Pace = new QuestionRateLimiter(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = 2 }), new Microsoft.Extensions.Time.Testing.FakeTimeProvider()) };
         handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
         var command = new AskCommand(handlers.Composer, handlers.Responder);
         var components = new ComponentHandler(handlers.Composer, handlers.Answers.Object, Mock.Of<ChatBrief.Core.Indexing.IIndexManager>(), new ContextMessageBuilder(handlers.Clock), handlers.Responder, Microsoft.Extensions.Logging.Abstractions.NullLogger<ComponentHandler>.Instance);

@@ -2,6 +2,7 @@ using System.Text;
 using ChatBrief.Discord.Interactions;
 using ChatBrief.Discord.Tests.Support;
 using NSec.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Discord.Tests.Interactions;
 
@@ -10,7 +11,7 @@ public class InteractionSignatureVerifierTests : IDisposable
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"type":1}""");
 
     private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-    private readonly ManualClock _clock = new(Samples.Now);
+    private readonly FakeTimeProvider _clock = new(Samples.Now);
     private readonly InteractionSignatureVerifier _verifier;
 
     public InteractionSignatureVerifierTests() =>

@@ -7,6 +7,7 @@ using ChatBrief.Discord.Rest;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Discord.Tests.Support;
 
@@ -17,7 +18,7 @@ internal sealed class Handlers : IDisposable
 
     public Mock<IDiscordRestClient> Rest { get; } = new();
 
-    public ManualClock Clock { get; } = new(Samples.Now);
+    public FakeTimeProvider Clock { get; } = new(Samples.Now);
 
     public DiscordTimings Timings { get; init; } = new() { AnswerBudget = TimeSpan.FromMilliseconds(200), AutocompleteBudget = TimeSpan.FromMilliseconds(100), ProgressEditInterval = TimeSpan.FromMilliseconds(20) };
 
@@ -26,7 +27,7 @@ internal sealed class Handlers : IDisposable
     public IOptions<DiscordOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new DiscordOptions { ApplicationId = "42", ModeratorRoleIds = ["mods"] });
 
     /// <summary>Shared by every composer built here, so that a test can use up a person's questions across handlers.</summary>
-    public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()));
+    public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()), new FakeTimeProvider());
 
     public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace);
 
@@ -73,9 +74,5 @@ internal sealed class Handlers : IDisposable
         _sent.Release();
     }
 
-    public void Dispose()
-    {
-        Background.Dispose();
-        Pace.Dispose();
-    }
+    public void Dispose() => Background.Dispose();
 }

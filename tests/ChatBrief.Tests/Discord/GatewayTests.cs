@@ -95,7 +95,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(DiscordHost.BotToken, resume.GetProperty("token").GetString());
         Assert.Equal(SessionId, resume.GetProperty("session_id").GetString());
         Assert.Equal(3, resume.GetProperty("seq").GetInt64());
-        await Eventually.HappensAsync(() => _host.Log.Lines.Any(line => line.Contains($"session {SessionId} RESUMED", StringComparison.Ordinal)));
+        await Eventually.HappensAsync(() => _host.Log.Lines().Any(line => line.Contains($"session {SessionId} RESUMED", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await second.ExpectAsync(6);
 
         Assert.Null(await first.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(_host.Log.Lines, line => line.Contains("zombie", StringComparison.Ordinal));
+        Assert.Contains(_host.Log.Lines(), line => line.Contains("zombie", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class GatewayTests : IAsyncLifetime
 
         await connection.CloseAsync(code);
 
-        var line = await Eventually.GetAsync(() => _host.Log.Lines.FirstOrDefault(entry => entry.Contains("stopped for good", StringComparison.Ordinal)));
+        var line = await Eventually.GetAsync(() => _host.Log.Lines().FirstOrDefault(entry => entry.Contains("stopped for good", StringComparison.Ordinal)));
         Assert.StartsWith($"Critical: Discord gateway stopped for good after close code {code}:", line);
         await Task.Delay(300);
         Assert.Equal(1, _gateway.ConnectionsOpened);
@@ -207,6 +207,18 @@ public sealed class GatewayTests : IAsyncLifetime
 
         await second.ExpectAsync(2);
         Assert.Equal("/gateway", second.Path);
+    }
+
+    [Fact]
+    public async Task Gateway_HostStops_ClosesTheConnectionWithNormalClosure()
+    {
+        var connection = await ReadyConnectionAsync();
+        await connection.NextHeartbeatAsync();
+
+        await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1000, await connection.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, _gateway.ConnectionsOpened);
     }
 
     private async Task<StandInConnection> ReadyConnectionAsync()

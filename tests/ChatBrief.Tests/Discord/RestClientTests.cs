@@ -83,7 +83,7 @@ public sealed class RestClientTests : IAsyncLifetime
         GivenGatewayBot();
 
         var registering = Registrar.RegisterAsync(null, CancellationToken.None);
-        await Eventually.HappensAsync(() => _host.Log.Lines.Any(line => line.Contains("rate limit hit", StringComparison.Ordinal)));
+        await Eventually.HappensAsync(() => _host.Log.Lines().Any(line => line.Contains("rate limit hit", StringComparison.Ordinal)));
         await Rest.GetGatewayBotAsync(CancellationToken.None);
         await registering;
 

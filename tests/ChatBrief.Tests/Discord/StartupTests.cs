@@ -18,8 +18,8 @@ public class StartupTests
 
         Assert.Equal(HttpStatusCode.NotFound, interaction.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Single(host.Log.Lines, line => line == "Warning: Discord door not started: Discord:PublicKey is missing");
-        Assert.DoesNotContain(host.Log.Lines, line => line.Contains("gateway not started", StringComparison.Ordinal));
+        Assert.Single(host.Log.Lines(), line => line == "Warning: Discord door not started: Discord:PublicKey is missing");
+        Assert.DoesNotContain(host.Log.Lines(), line => line.Contains("gateway not started", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class StartupTests
     {
         await using var host = await DiscordHost.StartAsync(new Dictionary<string, string?> { ["PublicKey"] = "abc" });
 
-        Assert.Contains("Warning: Discord door not started: Discord:PublicKey is not 64 hexadecimal characters", host.Log.Lines);
+        Assert.Contains("Warning: Discord door not started: Discord:PublicKey is not 64 hexadecimal characters", host.Log.Lines());
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class StartupTests
         using var interaction = await host.PostInteractionAsync(DiscordPayloads.Ping);
 
         Assert.Equal(HttpStatusCode.OK, interaction.StatusCode);
-        await Eventually.HappensAsync(() => host.Log.Lines.Any(line => line.StartsWith("Warning: Discord gateway not started (slash commands still work; @mentions are not answered): Discord:BotToken is missing", StringComparison.Ordinal)));
+        await Eventually.HappensAsync(() => host.Log.Lines().Any(line => line.StartsWith("Warning: Discord gateway not started (slash commands still work; @mentions are not answered): Discord:BotToken is missing", StringComparison.Ordinal)));
         Assert.Empty(host.Discord.LogEntries);
     }
 

@@ -30,7 +30,7 @@ public sealed class SecretsStayOutOfOutputTests
                 // Nothing listens on port 9: every call to Discord fails at once and is logged.
                 "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
                 "--Teams:AppId=00000000-0000-0000-0000-000000000001", $"--Teams:AppPassword={AppPassword}", "--Teams:TenantId=contoso",
-                "--Teams:TokenEndpoint=http://127.0.0.1:9/token",
+                "--Teams:Authority=https://127.0.0.1:9/contoso",
                 $"--Sources:Path={scratch}", $"--Index:Path={Path.Combine(scratch, "index")}",
             ],
             builder =>

@@ -34,6 +34,7 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failuresToServe = new();
+    private readonly ConcurrentDictionary<string, HeldReply> _held = new();
     private readonly Dictionary<string, RSA> _keys = new()
     {
         [TeamsKeyId] = RSA.Create(2048),
@@ -47,7 +48,11 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
 
-    public string TokenEndpoint => $"{BaseUrl}/tenant/oauth2/v2.0/token";
+    /// <summary>
+    /// The authority the bot asks for tokens, in https as MSAL requires; <see cref="PlainHttpToStandIn"/> carries the
+    /// requests to this stand-in's plain http.
+    /// </summary>
+    public string Authority => $"https://{new Uri(BaseUrl).Authority}/tenant";
 
     /// <summary>A service URL with a path, as Teams' regional ones have.</summary>
     public string ServiceUrl => $"{BaseUrl}/amer/";
@@ -83,6 +88,11 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             }
 
+            if (_held.TryRemove(conversation, out var held) && !await held.HoldAsync(http.RequestAborted))
+            {
+                return Results.Empty;
+            }
+
             return Results.Json(new { id = Guid.NewGuid().ToString("N") }, statusCode: StatusCodes.Status201Created);
         });
         await _app.StartAsync();
@@ -91,6 +101,9 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     /// <summary>The connector answers the next <paramref name="count"/> posts to this conversation with 429.</summary>
     public void ThrottleConversation(string conversationId, int count) => _failuresToServe[conversationId] = count;
+
+    /// <summary>The connector keeps the next post to this conversation waiting until the test releases it.</summary>
+    public HeldReply HoldNextReply(string conversationId) => _held[conversationId] = new HeldReply();
 
     /// <summary>The activities posted to a conversation, in order (the raw target holds the conversation id escaped).</summary>
     public IReadOnlyList<RecordedRequest> ActivitiesFor(string conversationId) =>
@@ -212,4 +225,36 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     private static string ConversationOf(string rawTarget) =>
         Uri.UnescapeDataString(rawTarget["/amer/v3/conversations/".Length..].Split('/')[0]);
+}
+
+/// <summary>A post the connector keeps waiting: it tells when the bot sent it, and whether the bot waited for the answer or gave up.</summary>
+public sealed class HeldReply
+{
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<bool> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the bot's post has arrived and is being held.</summary>
+    public Task Arrived => _arrived.Task;
+
+    /// <summary>True when the post was answered after <see cref="Release"/>; false when the bot cancelled it first.</summary>
+    public Task<bool> Answered => _answered.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal async Task<bool> HoldAsync(CancellationToken aborted)
+    {
+        _arrived.TrySetResult();
+        try
+        {
+            await _released.Task.WaitAsync(aborted);
+            _answered.TrySetResult(true);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            _answered.TrySetResult(false);
+            return false;
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed class TeamsDoorFixture : IAsyncLifetime
         "AppPassword=test-secret",
         "TenantId=tenant-1",
         $"OpenIdMetadataUrl={botFramework.MetadataUrl}",
-        $"TokenEndpoint={botFramework.TokenEndpoint}",
+        $"Authority={botFramework.Authority}",
         "AllowedServiceHosts:0=127.0.0.1",
         $"ModeratorAadObjectIds:0={TeamsActivities.ModeratorAadObjectId}",
     ];

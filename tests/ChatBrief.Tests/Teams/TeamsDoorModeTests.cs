@@ -42,7 +42,8 @@ public sealed class TeamsDoorModeTests
     {
         await using var botFramework = new BotFrameworkStandIn();
         await botFramework.StartAsync();
-        await using var host = await TeamsHost.StartAsync(["AllowAnonymousDevelopment=true"]);
+        // On a socket: anonymous development accepts activities from loopback addresses only, which the in-memory server has none of.
+        await using var host = await TeamsHost.StartAsync(["AllowAnonymousDevelopment=true"], inMemory: false);
         var conversation = TeamsActivities.NewChannelConversationId();
         var activity = TeamsActivities.Message("00000000-0000-0000-0000-000000000000", botFramework.ServiceUrl, conversation, "help");
 

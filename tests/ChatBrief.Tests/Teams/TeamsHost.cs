@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatBrief.Hosting;
+using ChatBrief.Teams.Connector;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -34,13 +35,13 @@ public sealed class TeamsHost : IAsyncDisposable
 
     /// <summary>Starts a host with the given Teams settings (<c>Key=value</c> under the <c>Teams</c> section) and environment.</summary>
     /// <param name="workspace">The sources and index to serve (the host disposes of it); a copy of the seeds when null.</param>
-    /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
+    /// <param name="inMemory">Serves on ASP.NET Core's TestServer; false listens on a loopback socket, as <c>serve</c> does.</param>
     /// <param name="configure">Lets a test replace services, e.g. the core.</param>
     public static async Task<TeamsHost> StartAsync(
         IEnumerable<string> teamsSettings,
         string environment = "Development",
         SeedsWorkspace? workspace = null,
-        bool inMemory = false,
+        bool inMemory = true,
         Action<WebApplicationBuilder>? configure = null)
     {
         workspace ??= await SeedsWorkspace.WithIndexAsync("chatbrief-teams");
@@ -55,6 +56,7 @@ public sealed class TeamsHost : IAsyncDisposable
         var app = ChatBriefWebApp.Build(args, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddHttpMessageHandler(() => new PlainHttpToStandIn());
             if (inMemory)
             {
                 builder.WebHost.UseTestServer();
@@ -84,6 +86,9 @@ public sealed class TeamsHost : IAsyncDisposable
 
         return await Http.SendAsync(request);
     }
+
+    /// <summary>Stops the host as SIGTERM does; <paramref name="giveUp"/> plays the end of the shutdown bound.</summary>
+    public Task StopAsync(CancellationToken giveUp) => _app.StopAsync(giveUp);
 
     public async ValueTask DisposeAsync()
     {

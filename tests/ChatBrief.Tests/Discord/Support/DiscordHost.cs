@@ -14,6 +14,7 @@ using ChatBrief.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using NSec.Cryptography;
 using WireMock.Server;
 using WireMock.Settings;
@@ -43,7 +44,8 @@ internal sealed class DiscordHost : IAsyncDisposable
 
     public FakeCore Core { get; } = new();
 
-    public TestLog Log { get; } = new();
+    /// <summary>The host's log, as an operator would read it (see <see cref="LogLines.Lines"/>).</summary>
+    public FakeLogCollector Log { get; } = new();
 
     public HttpClient Http { get; private set; } = new();
 
@@ -57,9 +59,9 @@ internal sealed class DiscordHost : IAsyncDisposable
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
     /// <param name="seeds">A copy of the repository's seeds with its index: the real core answers from it instead of the canned <see cref="FakeCore"/>.</param>
-    /// <param name="inMemory">Serves on ASP.NET Core's TestServer instead of a socket, for tests that send thousands of requests.</param>
+    /// <param name="inMemory">Serves on ASP.NET Core's TestServer; false listens on a loopback socket, as <c>serve</c> does.</param>
     /// <param name="configure">Lets a test change other settings or services.</param>
-    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null, bool inMemory = false, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<DiscordHost> StartAsync(IDictionary<string, string?>? settings = null, DiscordTimings? timings = null, bool withGateway = true, Action<WireMockServer>? discord = null, SeedsWorkspace? seeds = null, bool inMemory = true, Action<WebApplicationBuilder>? configure = null)
     {
         var host = new DiscordHost();
         discord?.Invoke(host.Discord);
@@ -95,7 +97,7 @@ internal sealed class DiscordHost : IAsyncDisposable
             }
 
             builder.Services.AddSingleton(timings ?? Fast);
-            builder.Logging.AddProvider(host.Log);
+            builder.Logging.AddProvider(new FakeLoggerProvider(host.Log));
             if (!withGateway)
             {
                 builder.Services.Remove(builder.Services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService) && descriptor.ImplementationType == typeof(GatewayClient)));
@@ -174,6 +176,9 @@ internal sealed class DiscordHost : IAsyncDisposable
     public string Sign(string timestamp, byte[] body) =>
         Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(timestamp), .. body])).ToLowerInvariant();
 
+    /// <summary>Stops the host as SIGTERM does.</summary>
+    public Task StopAsync() => _app!.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -198,7 +203,7 @@ internal static class DiscordPayloads
 {
     public static object Ping => new { id = "1", application_id = DiscordHost.ApplicationId, type = 1, token = "tok", version = 1 };
 
-    public static object Command(string name, object[]? options = null, string permissions = "0", string? token = null) => new
+    public static object Command(string name, object[]? options = null, string permissions = "0", string? token = null, string userId = "5") => new
     {
         id = "10",
         application_id = DiscordHost.ApplicationId,
@@ -207,11 +212,11 @@ internal static class DiscordPayloads
         version = 1,
         guild_id = "900",
         channel_id = "700",
-        member = new { user = new { id = "5", username = "someone" }, roles = Array.Empty<string>(), permissions },
+        member = new { user = new { id = userId, username = "someone" }, roles = Array.Empty<string>(), permissions },
         data = new { id = "77", name, type = 1, options },
     };
 
-    public static object Button(string customId, object message) => new
+    public static object Button(string customId, object message, string userId = "5") => new
     {
         id = "11",
         application_id = DiscordHost.ApplicationId,
@@ -220,7 +225,7 @@ internal static class DiscordPayloads
         version = 1,
         guild_id = "900",
         channel_id = "700",
-        member = new { user = new { id = "5" }, roles = Array.Empty<string>(), permissions = "0" },
+        member = new { user = new { id = userId }, roles = Array.Empty<string>(), permissions = "0" },
         message,
         data = new { custom_id = customId, component_type = 2 },
     };
