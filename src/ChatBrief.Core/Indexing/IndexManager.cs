@@ -47,6 +47,9 @@ public sealed class IndexManager : IIndexManager, IDisposable
 
     public string SourcesPath { get; }
 
+    /// <summary>The index folder (full path).</summary>
+    public string IndexPath => _folder.Path;
+
     /// <summary>The model passages are embedded with, or null when the semantic layer is off.</summary>
     public IPassageEmbedder? Embedder { get; }
 

@@ -49,6 +49,7 @@ public static class CliApplication
         root.Subcommands.Add(TeamsCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
