@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ChatBrief.Core.Answers;
 
 namespace ChatBrief.Core.Feedback;
 
@@ -108,7 +109,7 @@ public static class UsageReport
         html.Append("<table><tr><th>asked</th><th>questions</th><th>closest passage</th><th>👎 reasons</th></tr>\n");
         foreach (var gap in open)
         {
-            var closest = gap.Closest is { } passage ? $"{passage.Title} ({passage.Source}, paragraph {passage.Passage})" : "none";
+            var closest = gap.Closest is { } passage ? AnswerWording.Citation(passage) : "none";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{gap.Asked}</td><td>{string.Join("<br>", gap.Examples.Select(Encode))}</td><td>{Encode(closest)}</td><td>{Encode(gap.ReasonSummary)}</td></tr>\n");
         }
 
