@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
+using Moq;
 using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Processing;
@@ -27,6 +29,10 @@ internal static class TestData
         Entities = [new ActivityEntity("mention") { Mentioned = new ChannelAccount(BotId, "ChatBrief"), Text = "<at>ChatBrief</at>" }],
         Value = value,
     };
+
+    /// <summary>A feedback log whose writer is not started: what the doors record stays queued unless a test starts it.</summary>
+    public static FeedbackLog Feedback(IFeedbackStore? store = null) =>
+        new(store ?? Mock.Of<IFeedbackStore>(), Microsoft.Extensions.Options.Options.Create(new DataOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedbackLog>.Instance);
 
     public static InboundTurn Turn(InboundActivity activity) =>
         new(activity, new ServiceUrlPolicy(Options(o => o.AllowedServiceHosts = [])).Trust(activity.ServiceUrl, authenticated: true)!);

@@ -49,6 +49,9 @@ public static class CliApplication
         root.Subcommands.Add(TeamsCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(GapsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
         return root;
     }
 }
