@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChatBrief.Core;
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Indexing;
@@ -7,8 +6,6 @@ using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Connector;
 using ChatBrief.Teams.Conversation;
-using ChatBrief.Teams.Messages;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace ChatBrief.Teams.Tests;
@@ -33,16 +30,8 @@ public sealed class FeedbackLoopTests : IDisposable
         _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Answer("who leads the team?", false, [TestData.Passage(1, "Kate leads the team.")]));
         _feedback = TestData.Feedback(_store.Object);
-        var replier = new TurnReplier(_connector.Object, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), TimeProvider.System, NullLogger<TurnReplier>.Instance);
         var index = new Mock<IIndexManager>().Object;
-        _handler = new TurnHandler(
-            new QuestionResponder(_answers.Object, Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), replier, TimeProvider.System, TestData.Pace(), _feedback),
-            new IndexResponder(index, TimeProvider.System, NullLogger<IndexResponder>.Instance),
-            ModeratorWorkspace.Unused(index, TimeProvider.System),
-            new ModeratorPolicy(TestData.Options()),
-            replier,
-            new FeedbackResponder(_feedback, NullLogger<FeedbackResponder>.Instance),
-            NullLogger<TurnHandler>.Instance);
+        _handler = TestData.Handler(_answers.Object, _connector.Object, TimeProvider.System, index, ModeratorWorkspace.Unused(index, TimeProvider.System), feedback: _feedback);
     }
 
     public void Dispose() => _feedback.Dispose();

@@ -1,6 +1,12 @@
 using System.Text.Json;
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Feedback;
+using ChatBrief.Core;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Teams.Connector;
+using ChatBrief.Teams.Conversation;
+using ChatBrief.Teams.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
@@ -33,6 +39,22 @@ internal static class TestData
     /// <summary>A feedback log whose writer is not started: what the doors record stays queued unless a test starts it.</summary>
     public static FeedbackLog Feedback(IFeedbackStore? store = null) =>
         new(store ?? Mock.Of<IFeedbackStore>(), Microsoft.Extensions.Options.Options.Create(new DataOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedbackLog>.Instance);
+
+    /// <summary>A turn handler over the given core and connector, wired as the host wires it.</summary>
+    public static TurnHandler Handler(
+        IAnswerService answers, IBotConnector connector, TimeProvider clock, IIndexManager index, ModeratorResponder moderation, QuestionRateLimiter? pace = null, FeedbackLog? feedback = null)
+    {
+        feedback ??= Feedback();
+        var replier = new TurnReplier(connector, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), clock, NullLogger<TurnReplier>.Instance);
+        return new TurnHandler(
+            new QuestionResponder(answers, Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), replier, clock, pace ?? Pace(), feedback),
+            new IndexResponder(index, clock, NullLogger<IndexResponder>.Instance),
+            moderation,
+            new ModeratorPolicy(Options()),
+            replier,
+            new FeedbackResponder(feedback, NullLogger<FeedbackResponder>.Instance),
+            NullLogger<TurnHandler>.Instance);
+    }
 
     public static InboundTurn Turn(InboundActivity activity) =>
         new(activity, new ServiceUrlPolicy(Options(o => o.AllowedServiceHosts = [])).Trust(activity.ServiceUrl, authenticated: true)!);

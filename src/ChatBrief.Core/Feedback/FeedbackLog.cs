@@ -120,15 +120,27 @@ public sealed partial class FeedbackLog(IFeedbackStore store, IOptions<DataOptio
             LogStoreUnusable(e.Message);
         }
 
-        var nextSweep = clock.GetUtcNow() + SweepInterval;
+        var sweeping = SweepDailyAsync(stoppingToken);
         await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             Write(queued);
-            if (!_broken && clock.GetUtcNow() >= nextSweep)
+        }
+
+        await sweeping;
+    }
+
+    private async Task SweepDailyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!_broken)
             {
-                nextSweep = clock.GetUtcNow() + SweepInterval;
+                await Task.Delay(SweepInterval, clock, stoppingToken);
                 Sweep();
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
