@@ -121,9 +121,16 @@ public sealed partial class FeedbackLog(IFeedbackStore store, IOptions<DataOptio
         }
 
         var sweeping = SweepDailyAsync(stoppingToken);
-        await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            Write(queued);
+            await foreach (var queued in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                Write(queued);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or a host that failed to start being disposed): what is still queued is let go.
         }
 
         await sweeping;
@@ -165,8 +172,10 @@ public sealed partial class FeedbackLog(IFeedbackStore store, IOptions<DataOptio
     {
         try
         {
-            var deleted = store.DeleteOlderThan(clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays));
-            LogSwept(deleted, options.Value.RetentionDays);
+            if (store.DeleteOlderThan(clock.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays)) is > 0 and var deleted)
+            {
+                LogSwept(deleted, options.Value.RetentionDays);
+            }
         }
         catch (FeedbackStoreException e)
         {

@@ -7,7 +7,8 @@ namespace ChatBrief.Core.Feedback;
 
 /// <summary>
 /// The usage report: one self-contained HTML page (inline CSS and SVG, no script, nothing fetched) with questions per
-/// day by door, answered against abstained, 👍 against 👎, the most cited sources and the largest open gaps.
+/// day by door, answered against abstained, up- against down-votes, the most cited sources and the largest open gaps.
+/// Labels are words, not emoji, so that the page reads the same where no emoji font is installed.
 /// </summary>
 public static class UsageReport
 {
@@ -19,14 +20,14 @@ public static class UsageReport
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ChatBrief usage report</title>\n<style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}figure{margin:2em 0}")
+            .Append("body{font-family:system-ui,sans-serif;margin:2em auto;padding:0 1em;max-width:60em;color:#222}figure{margin:2em 0}")
             .Append("figcaption{font-weight:600;margin-bottom:.5em}table{border-collapse:collapse}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}")
             .Append(".legend span{margin-right:1em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em}</style></head><body>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1>ChatBrief usage report</h1>\n<p>{Day(since)} to {Day(now)}: {log.Count} questions.</p>\n");
         QuestionsPerDay(html, log, since, now);
         Split(html, "answered", "Answered and abstained", [("answered", log.Count(q => !q.Abstained)), ("abstained", log.Count(q => q.Abstained))]);
         var votes = log.SelectMany(q => q.Votes).ToList();
-        Split(html, "votes", "Votes", [("👍", votes.Count(v => v.Vote == Vote.Up)), ("👎", votes.Count(v => v.Vote == Vote.Down))]);
+        Split(html, "votes", "Votes", [("up-votes", votes.Count(v => v.Vote == Vote.Up)), ("down-votes", votes.Count(v => v.Vote == Vote.Down))]);
         Bars(html, "sources", "Most cited sources", log.SelectMany(q => q.Passages.Select(p => p.Source).Distinct())
             .GroupBy(s => s).Select(g => (g.Key, g.Count())).OrderByDescending(s => s.Item2).ThenBy(s => s.Key, StringComparer.Ordinal).Take(MostCited).ToList());
         Gaps(html, gaps);
@@ -106,7 +107,7 @@ public static class UsageReport
         html.Append("<figure id=\"gaps\"><figcaption>Largest gaps</figcaption>\n");
         var open = gaps.Where(g => !g.Answered).Take(GapsShown).ToList();
         Bars(html, "gap-sizes", "Questions per gap", open.Select(g => (g.Examples[0], g.Asked)).ToList());
-        html.Append("<table><tr><th>asked</th><th>questions</th><th>closest passage</th><th>👎 reasons</th></tr>\n");
+        html.Append("<table><tr><th>asked</th><th>questions</th><th>closest passage</th><th>down-vote reasons</th></tr>\n");
         foreach (var gap in open)
         {
             var closest = gap.Closest is { } passage ? AnswerWording.Citation(passage) : "none";
@@ -114,7 +115,7 @@ public static class UsageReport
         }
 
         html.Append("</table>")
-            .Append(CultureInfo.InvariantCulture, $"<p>{gaps.Count(g => g.Answered)} earlier gaps are answered by the sources now.</p></figure>\n");
+            .Append(CultureInfo.InvariantCulture, $"<p>Earlier gaps the sources answer now: {gaps.Count(g => g.Answered)}.</p></figure>\n");
     }
 
     private static void Legend(StringBuilder html, IReadOnlyList<string> labels)
