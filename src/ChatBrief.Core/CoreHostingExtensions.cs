@@ -2,6 +2,7 @@ using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Moderation;
 using ChatBrief.Core.Configuration;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Search;
 using ChatBrief.Core.Semantic;
@@ -50,6 +51,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<AnswerService>();
         services.AddSingleton<IAnswerService>(sp => sp.GetRequiredService<AnswerService>());
         services.AddSingleton<QuestionRateLimiter>();
+        services.AddFeedback();
         return services;
     }
 

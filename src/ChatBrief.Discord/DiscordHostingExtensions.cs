@@ -74,7 +74,9 @@ public static class DiscordHostingExtensions
         services.AddSingleton<ISlashCommand, SourceCommand>();
         services.AddSingleton<ISlashCommand, AliasCommand>();
         services.AddSingleton<ISlashCommand, AuditCommand>();
+        services.AddSingleton<ISlashCommand, GapsCommand>();
         services.AddSingleton<IDiscordCommandRegistrar, CommandRegistrar>();
+        services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<ComponentHandler>();
         services.AddSingleton<AutocompleteHandler>();
         services.AddSingleton<InteractionDispatcher>();

@@ -46,6 +46,7 @@ public static class TeamsHostingExtensions
         services.AddSingleton<TurnReplier>();
         services.AddSingleton<ModeratorPolicy>();
         services.AddSingleton<QuestionResponder>();
+        services.AddSingleton<FeedbackResponder>();
         services.AddSingleton<IndexResponder>();
         services.AddSingleton<ModeratorResponder>();
         services.AddSingleton<TurnHandler>();

@@ -153,7 +153,7 @@ public sealed class AnswerCardTests
         var answers = new Mock<IAnswerService>();
         answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Answer("q", false, big));
         var replier = new TurnReplier(Mock.Of<IBotConnector>(), _factory, TimeProvider.System, NullLogger<TurnReplier>.Instance);
-        var responder = new QuestionResponder(answers.Object, Microsoft.Extensions.Options.Options.Create(new SearchOptions()), replier, TimeProvider.System, TestData.Pace());
+        var responder = new QuestionResponder(answers.Object, Microsoft.Extensions.Options.Options.Create(new SearchOptions()), replier, TimeProvider.System, TestData.Pace(), TestData.Feedback());
         var turn = TestData.Turn(TestData.Message("q"));
 
         var message = await responder.AnswerAsync(turn, "q", 0, CancellationToken.None);

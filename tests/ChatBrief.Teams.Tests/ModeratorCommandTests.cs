@@ -33,19 +33,12 @@ public sealed class ModeratorCommandTests : IDisposable
         _connector
             .Setup(c => c.SendAsync(It.IsAny<TrustedServiceUrl>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<JsonObject>(), It.IsAny<CancellationToken>()))
             .Callback((TrustedServiceUrl _, string _, string? _, JsonObject activity, CancellationToken _) => _sent.Enqueue(activity))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync((string?)null);
         _index.Setup(i => i.GetStatus()).Returns(new IndexStatus(true, 1, 4, null));
         _index.Setup(i => i.RebuildAsync(false, It.IsAny<IProgress<IndexBuildProgress>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IndexBuildReport(2, 6, 1, 0, 0, 1, [new SkippedSource("old.docx", "unsupported type")], false, null, TimeSpan.FromSeconds(2)));
         _workspace = new ModeratorWorkspace(_index.Object, _clock);
-        var replier = new TurnReplier(_connector.Object, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), _clock, NullLogger<TurnReplier>.Instance);
-        _handler = new TurnHandler(
-            new QuestionResponder(Mock.Of<IAnswerService>(), Microsoft.Extensions.Options.Options.Create(new SearchOptions()), replier, _clock, TestData.Pace()),
-            new IndexResponder(_index.Object, _clock, NullLogger<IndexResponder>.Instance),
-            _workspace.Responder,
-            new ModeratorPolicy(TestData.Options()),
-            replier,
-            NullLogger<TurnHandler>.Instance);
+        _handler = TestData.Handler(Mock.Of<IAnswerService>(), _connector.Object, _clock, _index.Object, _workspace.Responder);
     }
 
     private string LastReply => _sent.Where(a => a["type"]!.GetValue<string>() == "message").Last().Show();

@@ -1,5 +1,13 @@
 using System.Text.Json;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
+using ChatBrief.Core;
+using ChatBrief.Core.Indexing;
+using ChatBrief.Teams.Connector;
+using ChatBrief.Teams.Conversation;
+using ChatBrief.Teams.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Processing;
@@ -27,6 +35,26 @@ internal static class TestData
         Entities = [new ActivityEntity("mention") { Mentioned = new ChannelAccount(BotId, "ChatBrief"), Text = "<at>ChatBrief</at>" }],
         Value = value,
     };
+
+    /// <summary>A feedback log whose writer is not started: what the doors record stays queued unless a test starts it.</summary>
+    public static FeedbackLog Feedback(IFeedbackStore? store = null) =>
+        new(store ?? Mock.Of<IFeedbackStore>(), Microsoft.Extensions.Options.Options.Create(new DataOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedbackLog>.Instance);
+
+    /// <summary>A turn handler over the given core and connector, wired as the host wires it.</summary>
+    public static TurnHandler Handler(
+        IAnswerService answers, IBotConnector connector, TimeProvider clock, IIndexManager index, ModeratorResponder moderation, QuestionRateLimiter? pace = null, FeedbackLog? feedback = null)
+    {
+        feedback ??= Feedback();
+        var replier = new TurnReplier(connector, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), clock, NullLogger<TurnReplier>.Instance);
+        return new TurnHandler(
+            new QuestionResponder(answers, Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), replier, clock, pace ?? Pace(), feedback),
+            new IndexResponder(index, clock, NullLogger<IndexResponder>.Instance),
+            moderation,
+            new ModeratorPolicy(Options()),
+            replier,
+            new FeedbackResponder(feedback, NullLogger<FeedbackResponder>.Instance),
+            NullLogger<TurnHandler>.Instance);
+    }
 
     public static InboundTurn Turn(InboundActivity activity) =>
         new(activity, new ServiceUrlPolicy(Options(o => o.AllowedServiceHosts = [])).Trust(activity.ServiceUrl, authenticated: true)!);

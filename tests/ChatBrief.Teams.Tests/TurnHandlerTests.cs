@@ -31,16 +31,8 @@ public sealed class TurnHandlerTests
         _connector
             .Setup(c => c.SendAsync(It.IsAny<TrustedServiceUrl>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<JsonObject>(), It.IsAny<CancellationToken>()))
             .Callback((TrustedServiceUrl _, string _, string? _, JsonObject activity, CancellationToken _) => _sent.Enqueue(activity))
-            .Returns(Task.CompletedTask);
-        var replier = new TurnReplier(_connector.Object, new OutgoingActivityFactory(NullLogger<OutgoingActivityFactory>.Instance), _clock, NullLogger<TurnReplier>.Instance);
-        var search = Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 });
-        _handler = new TurnHandler(
-            new QuestionResponder(_answers.Object, search, replier, _clock, TestData.Pace(questionsPerMinute: 2)),
-            new IndexResponder(_index.Object, _clock, NullLogger<IndexResponder>.Instance),
-            ModeratorWorkspace.Unused(_index.Object, _clock),
-            new ModeratorPolicy(TestData.Options()),
-            replier,
-            NullLogger<TurnHandler>.Instance);
+            .ReturnsAsync((string?)null);
+        _handler = TestData.Handler(_answers.Object, _connector.Object, _clock, _index.Object, ModeratorWorkspace.Unused(_index.Object, _clock), TestData.Pace(questionsPerMinute: 2));
     }
 
     private IReadOnlyList<JsonObject> Messages => [.. _sent.Where(a => a["type"]!.GetValue<string>() == "message")];

@@ -19,6 +19,9 @@ public sealed record Answer(string Question, bool Abstained, IReadOnlyList<Answe
     /// <summary>When the index that answered was built.</summary>
     public DateTimeOffset? IndexBuiltAt { get; init; }
 
+    /// <summary>How long the search took.</summary>
+    public TimeSpan Latency { get; init; }
+
     /// <summary>Words of the question taken for slips, each with the word searched instead, as the sources write it.</summary>
     public IReadOnlyList<CorrectedWord> Corrections { get; init; } = [];
 }

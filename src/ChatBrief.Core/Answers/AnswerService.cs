@@ -44,9 +44,11 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
             .Take(shown)
             .ToList();
 
-        LogAnswered(request, clock.GetElapsedTime(started), results.Count, outcome.Abstained, outcome.AbstentionReason);
+        var latency = clock.GetElapsedTime(started);
+        LogAnswered(request, latency, results.Count, outcome.Abstained, outcome.AbstentionReason);
         return new Answer(outcome.Question.Text, outcome.Abstained, results)
         {
+            Latency = latency,
             QuestionShortened = outcome.Question.Shortened,
             AbstentionReason = outcome.Abstained ? outcome.AbstentionReason : null,
             Evidence = outcome.Evidence,

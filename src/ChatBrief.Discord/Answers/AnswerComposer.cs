@@ -1,12 +1,13 @@
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Discord.Model;
 using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Discord.Answers;
 
 /// <summary>Asks the core and renders the answer: the one path by which /ask, the paging buttons and @mentions answer.</summary>
-internal sealed class AnswerComposer(IAnswerService answers, AnswerMessageBuilder builder, IOptions<SearchOptions> search, QuestionRateLimiter pace)
+internal sealed class AnswerComposer(IAnswerService answers, AnswerMessageBuilder builder, IOptions<SearchOptions> search, QuestionRateLimiter pace, FeedbackLog feedback)
 {
     /// <summary>This door's name in the answer log and in the per-person question limits.</summary>
     public const string Door = "discord";
@@ -20,9 +21,11 @@ internal sealed class AnswerComposer(IAnswerService answers, AnswerMessageBuilde
     public string? SlowDownFor(string? personId) =>
         pace.TryAdmit(Door, personId ?? "unknown") is { } retryAfter ? AnswerWording.SlowDown(retryAfter) : null;
 
-    public async Task<OutgoingMessage> ComposeAsync(string question, int skip, CancellationToken cancellationToken)
+    /// <param name="askerId">Who asked, for a new question: it is logged and its answer carries 👍/👎 buttons. Null for a page of an earlier one.</param>
+    public async Task<OutgoingMessage> ComposeAsync(string question, int skip, CancellationToken cancellationToken, string? askerId = null)
     {
         var answer = await answers.AskAsync(new AskRequest(question, PageSize, skip, Door), cancellationToken);
-        return builder.Build(question, answer, skip, PageSize);
+        var answerId = askerId is not null && skip == 0 ? feedback.RecordQuestion(Door, askerId, answer) : null;
+        return builder.Build(question, answer, skip, PageSize, answerId);
     }
 }

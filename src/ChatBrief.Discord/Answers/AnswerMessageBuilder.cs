@@ -1,4 +1,5 @@
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Discord.Formatting;
 using ChatBrief.Discord.Model;
 
@@ -6,7 +7,7 @@ namespace ChatBrief.Discord.Answers;
 
 /// <summary>
 /// Turns an <see cref="Answer"/> into a Discord message: one embed per quoted passage, with its citation and the
-/// sources that corroborate it, the index age in the footer, and the paging and context buttons. Abstentions say so
+/// sources that corroborate it, the index age in the footer, the paging and context buttons, and 👍/👎 on a logged answer. Abstentions say so
 /// plainly and show at most three closest matches, labelled as such. Everything quoted is escaped and fitted to
 /// Discord's limits.
 /// </summary>
@@ -21,19 +22,20 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     private const int AnswerColor = 0x2F7D6D;
     private const int AbstainColor = 0x8A8A8A;
 
-    public OutgoingMessage Build(string question, Answer answer, int skip, int pageSize)
+    /// <param name="answerId">The logged answer that 👍/👎 buttons name, or null for none (a later page, or logging off).</param>
+    public OutgoingMessage Build(string question, Answer answer, int skip, int pageSize, string? answerId = null)
     {
         var (title, carried) = QuestionTitle.For(question);
         var footer = Footer(answer, skip);
         if (answer.Abstained)
         {
-            return Abstention(title, answer, footer);
+            return Abstention(title, answer, footer, answerId);
         }
 
         if (answer.Results.Count == 0)
         {
             var nothing = new Embed(title, skip == 0 ? "The sources hold nothing about this question." : "There are no more results for this question.", Footer: new EmbedFooter(footer), Color: AbstainColor);
-            return OutgoingMessage.Create([nothing], PagingRow(carried, skip, pageSize, mayHaveMore: false).ToList());
+            return OutgoingMessage.Create([nothing], PagingRow(carried, skip, pageSize, mayHaveMore: false).Concat(FeedbackRow(answerId)).ToList());
         }
 
         var results = answer.Results.Take(Math.Min(pageSize, MaxPageSize)).ToList();
@@ -46,10 +48,11 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
 
         var rows = PagingRow(carried, skip, pageSize, mayHaveMore: answer.Results.Count >= pageSize).ToList();
         rows.AddRange(ContextRow(results, skip));
+        rows.AddRange(FeedbackRow(answerId));
         return OutgoingMessage.Create(embeds, rows);
     }
 
-    private OutgoingMessage Abstention(string title, Answer answer, string footer)
+    private OutgoingMessage Abstention(string title, Answer answer, string footer, string? answerId)
     {
         var closest = answer.Results.Take(MaxClosestMatches).ToList();
         var description = closest.Count == 0
@@ -59,7 +62,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
             TextFitter.Fit($"Closest match: {Citation(match)}", MessageLimits.FieldName, DiscordMarkdown.Escape),
             QuoteFormatter.Format(match.Text, null, MessageLimits.FieldValue))).ToList();
         var embed = new Embed(title, description, fields, new EmbedFooter(footer), AbstainColor);
-        return OutgoingMessage.Create([embed], ContextRow(closest, skip: 0).ToList());
+        return OutgoingMessage.Create([embed], ContextRow(closest, skip: 0).Concat(FeedbackRow(answerId)).ToList());
     }
 
     /// <summary>Shares what the titles, citations and footers leave of the 6000 characters among the quotes, in rank order.</summary>
@@ -160,6 +163,16 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
         if (buttons.Count > 0)
         {
             yield return new ActionRow(buttons);
+        }
+    }
+
+    private static IEnumerable<ActionRow> FeedbackRow(string? answerId)
+    {
+        if (answerId is not null
+            && new ButtonAction.Rate(Vote.Up, answerId).ToCustomId() is { } up
+            && new ButtonAction.Rate(Vote.Down, answerId).ToCustomId() is { } down)
+        {
+            yield return new ActionRow([new Button(ButtonStyle.Secondary, "👍", up), new Button(ButtonStyle.Secondary, "👎", down)]);
         }
     }
 

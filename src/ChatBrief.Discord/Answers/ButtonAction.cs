@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Discord.Formatting;
 
 namespace ChatBrief.Discord.Answers;
@@ -27,6 +28,8 @@ internal abstract record ButtonAction
         return parts switch
         {
             [_, "page", _] => new ShowPage(skip),
+            [_, "up" or "down", _, var answerId] when IsAnswerId(answerId) => new Rate(parts[1] == "up" ? Vote.Up : Vote.Down, answerId),
+            [_, "why", _, var answerId] when IsAnswerId(answerId) => new ExplainDownVote(answerId),
             [_, "ctx", _, var passage, var source] when TryParsePassage(passage, out var number, out var fingerprint) && source.Length > 0 =>
                 new ShowContext(skip, new PassageReference(source, number, Fingerprint: fingerprint)),
             _ => null,
@@ -43,6 +46,8 @@ internal abstract record ButtonAction
         return TryParseCount(parts[0], out number) && number > 0 && (parts.Length == 1 || fingerprint is not null);
     }
 
+    private static bool IsAnswerId(string text) => text.Length is > 0 and <= 32 && text.All(char.IsAsciiLetterOrDigit);
+
     private static bool TryParseCount(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value < 10_000;
 
@@ -57,5 +62,17 @@ internal abstract record ButtonAction
     {
         public override string? ToCustomId() => Checked(FormattableString.Invariant(
             $"{Prefix}:ctx:{Skip}:{Passage.Passage}{(Passage.Fingerprint is null ? "" : "~" + Passage.Fingerprint)}:{Passage.Source}"));
+    }
+
+    /// <summary>👍 or 👎 on the logged answer <paramref name="AnswerId"/>.</summary>
+    public sealed record Rate(Vote Vote, string AnswerId) : ButtonAction
+    {
+        public override string? ToCustomId() => Checked($"{Prefix}:{(Vote == Vote.Up ? "up" : "down")}:0:{AnswerId}");
+    }
+
+    /// <summary>The form that asks why a 👎 was given (a modal's custom_id, not a button's).</summary>
+    public sealed record ExplainDownVote(string AnswerId) : ButtonAction
+    {
+        public override string? ToCustomId() => Checked($"{Prefix}:why:0:{AnswerId}");
     }
 }

@@ -30,6 +30,6 @@ internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder resp
             return InteractionResponse.Message(OutgoingMessage.Text(slowDown, ephemeral: true));
         }
 
-        return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping), DeadlineResponder.Reply.NewMessage, cancellationToken);
+        return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping, interaction.Invoker?.Id ?? "unknown"), DeadlineResponder.Reply.NewMessage, cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ internal static class SlashCommandCatalog
         SourceCommand.Registration,
         AliasCommand.Registration,
         AuditCommand.Registration,
+        GapsCommand.Registration,
     ];
 }
 

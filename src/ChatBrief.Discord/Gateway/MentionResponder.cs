@@ -35,7 +35,7 @@ internal sealed partial class MentionResponder(AnswerComposer composer, IDiscord
         {
             var reply = question.Length == 0 ? OutgoingMessage.Text(AskAfterMention)
                 : composer.SlowDownFor(author.Id) is { } slowDown ? OutgoingMessage.Text(slowDown)
-                : await AnswerAsync(question, stopping);
+                : await AnswerAsync(question, author.Id, stopping);
             try
             {
                 await rest.CreateMessageAsync(message.ChannelId, reply.AsReplyTo(message.Id), stopping);
@@ -47,11 +47,11 @@ internal sealed partial class MentionResponder(AnswerComposer composer, IDiscord
         });
     }
 
-    private async Task<OutgoingMessage> AnswerAsync(string question, CancellationToken cancellationToken)
+    private async Task<OutgoingMessage> AnswerAsync(string question, string askerId, CancellationToken cancellationToken)
     {
         try
         {
-            return await composer.ComposeAsync(question, skip: 0, cancellationToken);
+            return await composer.ComposeAsync(question, skip: 0, cancellationToken, askerId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -18,6 +18,7 @@ internal sealed partial class ComponentHandler(
     IIndexManager index,
     ContextMessageBuilder contextBuilder,
     DeadlineResponder responder,
+    FeedbackHandler feedback,
     ILogger<ComponentHandler> logger)
 {
     private const int ContextRadius = 1;
@@ -51,10 +52,25 @@ internal sealed partial class ComponentHandler(
                 var shown = contextBuilder.Build(question, paragraphs, context.Skip, index.GetStatus().BuiltAt);
                 return onSharedMessage ? InteractionResponse.Message(shown.AsPrivate()) : InteractionResponse.Update(shown);
 
+            case ButtonAction.Rate rate:
+                return feedback.Rate(interaction, rate);
+
             default:
                 LogExpired(interaction.Data?.CustomId);
                 return Ephemeral(Replies.ButtonExpired);
         }
+    }
+
+    /// <summary>A submitted form; the only one ChatBrief shows asks why an answer got 👎.</summary>
+    public InteractionResponse HandleModal(Interaction interaction)
+    {
+        if (ButtonAction.Parse(interaction.Data?.CustomId) is ButtonAction.ExplainDownVote explain)
+        {
+            return feedback.Explain(interaction, explain);
+        }
+
+        LogExpired(interaction.Data?.CustomId);
+        return Ephemeral(Replies.ButtonExpired);
     }
 
     private static InteractionResponse Ephemeral(string text) => InteractionResponse.Message(OutgoingMessage.Text(text, ephemeral: true));

@@ -28,6 +28,7 @@ internal sealed partial class InteractionDispatcher(
                     await command.HandleAsync(interaction, cancellationToken),
                 InteractionType.ApplicationCommand => Ephemeral(Replies.UnknownCommand),
                 InteractionType.MessageComponent => await components.HandleAsync(interaction, cancellationToken),
+                InteractionType.ModalSubmit => components.HandleModal(interaction),
                 InteractionType.ApplicationCommandAutocomplete when interaction.Data?.Name is { } name && _commands.GetValueOrDefault(name) is IAutocompleteCommand own =>
                     await own.AutocompleteAsync(interaction, cancellationToken),
                 InteractionType.ApplicationCommandAutocomplete => await autocomplete.HandleAsync(interaction, cancellationToken),

@@ -17,6 +17,7 @@ internal enum ApplicationCommandOptionType
 {
     SubCommand = 1,
     String = 3,
+    Integer = 4,
     Boolean = 5,
     Attachment = 11,
 }
@@ -29,6 +30,12 @@ internal sealed record ApplicationCommandOptionDefinition(
     bool? Autocomplete = null,
     IReadOnlyList<ApplicationCommandOptionDefinition>? Options = null)
 {
+    /// <summary>The smallest value an integer option takes.</summary>
+    public int? MinValue { get; init; }
+
+    /// <summary>The largest value an integer option takes.</summary>
+    public int? MaxValue { get; init; }
+
     /// <summary>A sub-command (<c>/source add</c>): its options are the ones typed after it.</summary>
     public static ApplicationCommandOptionDefinition SubCommand(string name, string description, params ApplicationCommandOptionDefinition[] options) =>
         new(ApplicationCommandOptionType.SubCommand, name, description, Options: options.Length == 0 ? null : options);

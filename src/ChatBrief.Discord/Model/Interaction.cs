@@ -36,6 +36,35 @@ internal sealed record InteractionData(
     string? CustomId = null,
     ResolvedData? Resolved = null)
 {
+    /// <summary>The fields of a submitted modal, as Discord nests them (labels or action rows around the inputs).</summary>
+    public JsonElement? Components { get; init; }
+
+    /// <summary>What a submitted modal's input <paramref name="customId"/> holds: a text input's value or a select's first value.</summary>
+    public string? SubmittedValue(string customId) => Components is { } components ? FindSubmitted(components, customId) : null;
+
+    private static string? FindSubmitted(JsonElement element, string customId)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            return element.EnumerateArray().Select(item => FindSubmitted(item, customId)).FirstOrDefault(value => value is not null);
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (element.TryGetProperty("custom_id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == customId)
+        {
+            return element.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()
+                : element.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array && values.GetArrayLength() > 0 && values[0].ValueKind == JsonValueKind.String ? values[0].GetString()
+                : null;
+        }
+
+        return (element.TryGetProperty("component", out var inner) ? FindSubmitted(inner, customId) : null)
+            ?? (element.TryGetProperty("components", out var nested) ? FindSubmitted(nested, customId) : null);
+    }
+
     /// <summary>The sub-command used (<c>add</c> of <c>/source add</c>) with its own options, or null.</summary>
     [JsonIgnore]
     public InteractionData? SubCommand => Options?.FirstOrDefault(option => option.Type == (int)ApplicationCommandOptionType.SubCommand) is { } sub
@@ -48,6 +77,8 @@ internal sealed record InteractionData(
 
     /// <summary>A top-level option's value as text, or null when it was not given.</summary>
     public string? StringOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    public int? IntegerOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
 
     public bool? BooleanOption(string name) => Find(name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
 

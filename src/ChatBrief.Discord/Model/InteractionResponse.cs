@@ -8,6 +8,7 @@ internal enum InteractionCallbackType
     DeferredUpdateMessage = 6,
     UpdateMessage = 7,
     ApplicationCommandAutocompleteResult = 8,
+    Modal = 9,
 }
 
 /// <summary>The body of the HTTP response to an interaction.</summary>
@@ -24,6 +25,8 @@ internal sealed record InteractionResponse(InteractionCallbackType Type, object?
         new(InteractionCallbackType.DeferredChannelMessageWithSource, new DeferredData(ephemeral ? 1 << 6 : null));
 
     public static readonly InteractionResponse DeferUpdate = new(InteractionCallbackType.DeferredUpdateMessage);
+
+    public static InteractionResponse Form(Modal modal) => new(InteractionCallbackType.Modal, modal);
 
     public static InteractionResponse Choices(IReadOnlyList<AutocompleteChoice> choices) =>
         new(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices));

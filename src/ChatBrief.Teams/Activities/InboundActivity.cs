@@ -7,6 +7,12 @@ internal sealed record InboundActivity
 {
     public string? Type { get; init; }
     public string? Id { get; init; }
+
+    /// <summary>What an <c>invoke</c> activity asks for, such as <c>message/submitAction</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The message this activity answers; for feedback, the bot's message that was rated.</summary>
+    public string? ReplyToId { get; init; }
     public string? ChannelId { get; init; }
     public string? ServiceUrl { get; init; }
     public ChannelAccount? From { get; init; }
@@ -81,5 +87,6 @@ internal static class ActivityTypes
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
     public const string Typing = "typing";
+    public const string Invoke = "invoke";
     public const string ExpectReplies = "expectReplies";
 }

@@ -10,8 +10,8 @@ namespace ChatBrief.Teams.Connector;
 /// <summary>Sends activities to a conversation through the Bot Connector.</summary>
 internal interface IBotConnector
 {
-    /// <summary>Posts <paramref name="activity"/> to the conversation, as a reply to <paramref name="replyToId"/> when given.</summary>
-    Task SendAsync(TrustedServiceUrl serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken cancellationToken);
+    /// <summary>Posts <paramref name="activity"/> to the conversation, as a reply to <paramref name="replyToId"/> when given; returns the id the channel gave it, when it says.</summary>
+    Task<string?> SendAsync(TrustedServiceUrl serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -22,7 +22,7 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpClients, IBotTok
 {
     public const string HttpClientName = "ChatBrief.Teams.Connector";
 
-    public async Task SendAsync(TrustedServiceUrl serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken cancellationToken)
+    public async Task<string?> SendAsync(TrustedServiceUrl serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken cancellationToken)
     {
         var uri = ConnectorRoutes.Activities(serviceUrl, conversationId, replyToId);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
@@ -42,5 +42,20 @@ internal sealed class BotConnectorClient(IHttpClientFactory httpClients, IBotTok
         }
 
         logger.LogDebug("Sent a {ActivityType} activity to {Host}", activity["type"], uri.Host);
+        return await SentIdAsync(response, cancellationToken);
+    }
+
+    /// <summary>The ResourceResponse's id; a channel may answer with no body, and that is no failure.</summary>
+    private static async Task<string?> SentIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+            return body?["id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Teams.Messages;
 using ChatBrief.Teams.Processing;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChatBrief.Teams.Conversation;
 
 /// <summary>Composes the answer to a question, to "More results" and to "Show context" from the shared answer service.</summary>
-internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchOptions> search, TurnReplier replier, TimeProvider clock, QuestionRateLimiter pace)
+internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchOptions> search, TurnReplier replier, TimeProvider clock, QuestionRateLimiter pace, FeedbackLog feedback)
 {
     /// <summary>This door's name in the answer log and in the per-person question limits.</summary>
     public const string Door = "teams";
@@ -51,7 +52,8 @@ internal sealed class QuestionResponder(IAnswerService answers, IOptions<SearchO
             message = AnswerMessages.Answer(answer, skip, shown, offerMore: true, clock.GetUtcNow());
         }
 
-        return message;
+        // Only a new question is logged and rated; "More results" pages belong to it.
+        return skip == 0 ? message with { AnswerId = feedback.RecordQuestion(Door, FeedbackResponder.PersonId(turn), answer) } : message;
     }
 
     public async Task<TeamsMessage> ContextAsync(CardAction.ShowContext request, CancellationToken cancellationToken)

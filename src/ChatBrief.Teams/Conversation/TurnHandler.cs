@@ -12,11 +12,13 @@ internal sealed class TurnHandler(
     ModeratorResponder moderation,
     ModeratorPolicy moderators,
     TurnReplier replier,
+    FeedbackResponder feedback,
     ILogger<TurnHandler> logger)
 {
     public Task HandleAsync(InboundTurn turn, CancellationToken cancellationToken) => turn.Activity.Type switch
     {
         ActivityTypes.Message => HandleMessageAsync(turn, cancellationToken),
+        ActivityTypes.Invoke when turn.Activity.Name == FeedbackResponder.SubmitAction => RecordFeedback(turn),
         ActivityTypes.ConversationUpdate when BotWasAdded(turn.Activity) => replier.ReplyAsync(turn, InfoMessages.Welcome(), cancellationToken),
         _ => Task.CompletedTask,
     };
@@ -119,7 +121,13 @@ internal sealed class TurnHandler(
             }
         }
 
-        await replier.ReplyAsync(turn, message, cancellationToken);
+        feedback.Sent(turn, message, await replier.ReplyAsync(turn, message, cancellationToken));
+    }
+
+    private Task RecordFeedback(InboundTurn turn)
+    {
+        feedback.Record(turn);
+        return Task.CompletedTask;
     }
 
     private static bool BotWasAdded(InboundActivity activity) =>

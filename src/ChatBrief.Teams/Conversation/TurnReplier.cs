@@ -12,7 +12,8 @@ internal sealed class TurnReplier(IBotConnector connector, OutgoingActivityFacto
     /// <summary>Teams shows "typing…" for a few seconds; repeating it at this pace keeps it up during slow work.</summary>
     public static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
 
-    public Task ReplyAsync(InboundTurn turn, TeamsMessage message, CancellationToken cancellationToken) =>
+    /// <summary>Sends <paramref name="message"/> as a reply; returns the id Teams gave it, when it says.</summary>
+    public Task<string?> ReplyAsync(InboundTurn turn, TeamsMessage message, CancellationToken cancellationToken) =>
         connector.SendAsync(turn.ServiceUrl, turn.ConversationId, turn.Activity.Id, activities.Reply(turn.Activity, message), cancellationToken);
 
     /// <summary>Whether <paramref name="message"/> fits in one reply to this turn.</summary>

@@ -52,6 +52,12 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
             ["contentType"] = AdaptiveCardWriter.ContentType,
             ["content"] = AdaptiveCardWriter.Write(message),
         });
+        if (message.AnswerId is not null)
+        {
+            // Teams' own feedback loop: 👍/👎 under the message, answered by a message/submitAction invoke.
+            reply["channelData"] = new JsonObject { ["feedbackLoop"] = new JsonObject { ["type"] = "default" } };
+        }
+
         return reply;
     }
 

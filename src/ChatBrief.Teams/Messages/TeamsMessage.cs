@@ -9,6 +9,9 @@ internal sealed record TeamsMessage(IReadOnlyList<MessageBlock> Blocks, IReadOnl
 {
     public TeamsMessage(params MessageBlock[] blocks) : this(blocks, []) { }
 
+    /// <summary>The logged answer this message carries; Teams then shows its own 👍/👎 under it.</summary>
+    public string? AnswerId { get; init; }
+
     /// <summary>The message as plain text, for clients that cannot show cards and for notifications.</summary>
     public string PlainText => string.Join("\n\n", Blocks.OfType<Paragraph>().Select(p => p.PlainText));
 }

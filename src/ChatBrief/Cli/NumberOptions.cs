@@ -43,6 +43,24 @@ internal static class NumberOptions
         },
     };
 
+    /// <summary>A number of days written "30d" or "30", at least 1.</summary>
+    public static Option<int> Days(string name, string description, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (int.TryParse(text.EndsWith('d') ? text[..^1] : text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 36_500)
+            {
+                return days;
+            }
+
+            result.AddError($"{name} takes a number of days such as 30d, not '{text}'.");
+            return defaultValue;
+        },
+    };
+
     private static int? ParseCount(ArgumentResult result, string name, int minimum)
     {
         var text = result.Tokens[0].Value;

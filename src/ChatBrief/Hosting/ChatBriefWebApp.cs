@@ -1,4 +1,5 @@
 using ChatBrief.Core;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Discord;
 using ChatBrief.Teams;
 
@@ -22,6 +23,7 @@ public static class ChatBriefWebApp
         builder.Logging.AddFilter("System.Net.Http.HttpClient", level => level > LogLevel.Trace);
         builder.AddChatBriefCore();
         builder.Services.AddIndexBackgroundServices();
+        builder.Services.AddFeedbackWriter();
         builder.Services.AddHealth();
         builder.AddDiscord();
         builder.AddTeams();

@@ -6,13 +6,13 @@ namespace ChatBrief.Discord.Tests.Commands;
 public class SlashCommandCatalogTests
 {
     [Fact]
-    public void Definitions_Always_AreTheEightDocumentedCommands() =>
-        Assert.Equal(["ask", "sources", "status", "help", "reindex", "source", "alias", "audit"], SlashCommandCatalog.Definitions.Select(definition => definition.Name));
+    public void Definitions_Always_AreTheNineDocumentedCommands() =>
+        Assert.Equal(["ask", "sources", "status", "help", "reindex", "source", "alias", "audit", "gaps"], SlashCommandCatalog.Definitions.Select(definition => definition.Name));
 
     [Fact]
     public void Definitions_ModeratorCommands_AreHiddenFromMembersWithoutManageServerAndServerOnly()
     {
-        string[] moderatorOnly = ["reindex", "source", "audit"];
+        string[] moderatorOnly = ["reindex", "source", "audit", "gaps"];
         Assert.All(SlashCommandCatalog.Definitions.Where(definition => moderatorOnly.Contains(definition.Name)), definition =>
         {
             Assert.Equal("32", definition.DefaultMemberPermissions);

@@ -1,5 +1,6 @@
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Interactions;
 using ChatBrief.Discord.Model;
@@ -18,6 +19,11 @@ internal sealed class Handlers : IDisposable
 
     public Mock<IDiscordRestClient> Rest { get; } = new();
 
+    /// <summary>Where the feedback log writes, once a test starts <see cref="Feedback"/>'s writer.</summary>
+    public Mock<IFeedbackStore> Store { get; } = new();
+
+    public FeedbackLog Feedback { get; }
+
     public FakeTimeProvider Clock { get; } = new(Samples.Now);
 
     public DiscordTimings Timings { get; init; } = new() { AnswerBudget = TimeSpan.FromMilliseconds(200), AutocompleteBudget = TimeSpan.FromMilliseconds(100), ProgressEditInterval = TimeSpan.FromMilliseconds(20) };
@@ -29,7 +35,7 @@ internal sealed class Handlers : IDisposable
     /// <summary>Shared by every composer built here, so that a test can use up a person's questions across handlers.</summary>
     public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()), new FakeTimeProvider());
 
-    public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace);
+    public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace, Feedback);
 
     public DeadlineResponder Responder => new(Timings, TimeProvider.System, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
 
@@ -37,6 +43,7 @@ internal sealed class Handlers : IDisposable
 
     public Handlers()
     {
+        Feedback = new FeedbackLog(Store.Object, Microsoft.Extensions.Options.Options.Create(new DataOptions()), Clock, NullLogger<FeedbackLog>.Instance);
         Rest.Setup(rest => rest.EditOriginalResponseAsync(It.IsAny<string>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
             .Callback((string _, OutgoingMessage message, CancellationToken _) => Record(message))
             .Returns(Task.CompletedTask);
@@ -74,5 +81,9 @@ internal sealed class Handlers : IDisposable
         _sent.Release();
     }
 
-    public void Dispose() => Background.Dispose();
+    public void Dispose()
+    {
+        Feedback.Dispose();
+        Background.Dispose();
+    }
 }

@@ -41,6 +41,22 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>Teams' own 👍/👎 on the bot's message <paramref name="ratedId"/>.</summary>
+    public static JsonObject FeedbackInvoke(string appId, string serviceUrl, string conversationId, string ratedId, string reaction, string? text = null)
+    {
+        var activity = Base("invoke", appId, serviceUrl, conversationId, UserAadObjectId, id: null);
+        activity["name"] = "message/submitAction";
+        activity["replyToId"] = ratedId;
+        var actionValue = new JsonObject { ["reaction"] = reaction };
+        if (text is not null)
+        {
+            actionValue["feedback"] = new JsonObject { ["feedbackText"] = text }.ToJsonString();
+        }
+
+        activity["value"] = new JsonObject { ["actionName"] = "feedback", ["actionValue"] = actionValue };
+        return activity;
+    }
+
     public static JsonObject BotAdded(string appId, string serviceUrl, string conversationId)
     {
         var activity = Base("conversationUpdate", appId, serviceUrl, conversationId, UserAadObjectId, id: null);

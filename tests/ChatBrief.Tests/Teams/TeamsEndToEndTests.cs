@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatBrief.Core.Feedback;
+using ChatBrief.Tests.Discord.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Tests.Teams;
 
@@ -253,6 +258,55 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
         Assert.Contains("grant_type=client_credentials", tokenRequest.Body);
         Assert.Contains($"client_id={AppId}", tokenRequest.Body);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body);
+    }
+
+    [Fact]
+    public async Task FeedbackInvoke_OnAnAnswer_IsAnsweredWithAnEmpty200AndRecordedAgainstIt()
+    {
+        var conversation = TeamsActivities.NewChannelConversationId();
+        var question = TeamsActivities.Message(AppId, BotFramework.ServiceUrl, conversation, Question);
+        await Host.PostActivityAsync(question, ValidToken());
+        var reply = await BotFramework.WaitForReplyAsync(conversation, Id(question));
+        var feedback = Host.Services.GetRequiredService<FeedbackLog>();
+        await feedback.FlushAsync();
+        var sentId = LinkedMessageId(conversation);
+
+        using var response = await Host.PostActivityAsync(TeamsActivities.FeedbackInvoke(AppId, BotFramework.ServiceUrl, conversation, sentId, "dislike", "Not this passage."), ValidToken());
+        await Eventually.HappensAsync(() => Votes(conversation).Count == 1, TimeSpan.FromSeconds(10));
+
+        Assert.Equal("default", reply.Json["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        Assert.Equal((-1, "Not this passage."), Votes(conversation).Single());
+    }
+
+    private string DataFile => Path.Combine(Path.GetFullPath(Host.Services.GetRequiredService<IOptions<DataOptions>>().Value.Path), SqliteFeedbackStore.FileName);
+
+    private string LinkedMessageId(string conversation) =>
+        ((string)Query("SELECT message_ref FROM questions WHERE message_ref LIKE $prefix", $"teams:{conversation}:%").Single()[0])[$"teams:{conversation}:".Length..];
+
+    private List<(long Vote, string? Comment)> Votes(string conversation) =>
+        Query("SELECT v.vote, v.comment FROM votes v JOIN questions q ON q.answer_id = v.answer_id WHERE q.message_ref LIKE $prefix", $"teams:{conversation}:%")
+            .Select(row => ((long)row[0], row[1] as string)).ToList();
+
+    /// <summary>Reads the host's question log beside it, as another program would.</summary>
+    private List<object[]> Query(string sql, string prefix)
+    {
+        using var connection = new SqliteConnection($"Data Source={DataFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$prefix", prefix);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row.Select(value => value is DBNull ? null! : value).ToArray());
+        }
+
+        return rows;
     }
 
     private string ValidToken() => BotFramework.IssueToken(AppId, BotFramework.ServiceUrl);

@@ -51,6 +51,7 @@ public sealed class TeamsHost : IAsyncDisposable
             $"--environment={environment}",
             $"--Sources:Path={workspace.SourcesPath}",
             $"--Index:Path={workspace.IndexPath}",
+            $"--Data:Path={Path.Combine(workspace.Root, "data")}",
             .. teamsSettings.Select(s => $"--Teams:{s}"),
         ];
         var app = ChatBriefWebApp.Build(args, builder =>

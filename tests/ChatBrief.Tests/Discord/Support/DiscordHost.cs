@@ -55,6 +55,9 @@ internal sealed class DiscordHost : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The host's own feedback database folder.</summary>
+    public string DataPath => _scratch + "-data";
+
     /// <summary>Starts the host; <paramref name="settings"/> replace or add <c>Discord:*</c> settings (null removes one).</summary>
     /// <param name="withGateway">False keeps the gateway client from running even with a bot token, so REST tests see only their own requests.</param>
     /// <param name="discord">Stubs of Discord's REST API that must be in place before the host starts (the gateway calls it at once).</param>
@@ -82,6 +85,7 @@ internal sealed class DiscordHost : IAsyncDisposable
         // so that it neither reads nor writes anything shared.
         args.Add($"--Sources:Path={seeds?.SourcesPath ?? host._scratch}");
         args.Add($"--Index:Path={seeds?.IndexPath ?? host._scratch + "-index"}");
+        args.Add($"--Data:Path={host.DataPath}");
 
         host._app = ChatBriefWebApp.Build([.. args], builder =>
         {
@@ -191,9 +195,10 @@ internal sealed class DiscordHost : IAsyncDisposable
         Discord.Dispose();
         Http.Dispose();
         _key.Dispose();
-        if (Directory.Exists(_scratch + "-index"))
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var folder in new[] { _scratch + "-index", DataPath }.Where(Directory.Exists))
         {
-            Directory.Delete(_scratch + "-index", recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
