@@ -20,6 +20,7 @@ internal static class AnswerMessages
     public static TeamsMessage Answer(Answer answer, int skip, int shown, bool offerMore, DateTimeOffset now)
     {
         var blocks = new List<MessageBlock>();
+        var claims = new List<CitedClaim>();
         if (answer.QuestionShortened)
         {
             blocks.Add(new Paragraph(AnswerWording.Shortened, ParagraphStyle.Subtle));
@@ -48,7 +49,13 @@ internal static class AnswerMessages
         {
             foreach (var result in answer.Results.Take(shown))
             {
-                blocks.AddRange(Quote(result));
+                var marker = claims.Count < CitationWriter.MaxCitations ? claims.Count + 1 : (int?)null;
+                if (marker is not null)
+                {
+                    claims.Add(Claim(result));
+                }
+
+                blocks.AddRange(Quote(result, marker));
             }
         }
 
@@ -60,7 +67,7 @@ internal static class AnswerMessages
         var more = offerMore && !answer.Abstained && answer.Results.Count > 0
             ? [new SubmitButton(MoreResultsTitle, new CardAction.MoreResults(answer.Question, skip + shown))]
             : Array.Empty<SubmitButton>();
-        return new TeamsMessage(blocks, more);
+        return new TeamsMessage(blocks, more) { Claims = claims };
     }
 
     /// <summary>The paragraphs around a passage, the requested one in bold.</summary>
@@ -94,10 +101,21 @@ internal static class AnswerMessages
         yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(match.Reference))]);
     }
 
-    private static IEnumerable<MessageBlock> Quote(AnswerPassage result)
+    /// <summary>The best sentence of a result, cited in the message text so that Teams shows its own citation pop-up.</summary>
+    private static CitedClaim Claim(AnswerPassage result)
+    {
+        var sentence = string.IsNullOrEmpty(result.BestSentence) ? result.Text : result.BestSentence;
+        string[] keywords = result.Page is { } page
+            ? [result.Source, $"page {page}", $"paragraph {result.Passage}"]
+            : [result.Source, $"paragraph {result.Passage}"];
+        return new CitedClaim(sentence, AnswerWording.Byline(result.Title, result.Author), keywords);
+    }
+
+    /// <summary>The full quote under its citation; <paramref name="marker"/> ties it to the <c>[n]</c> in the message text.</summary>
+    private static IEnumerable<MessageBlock> Quote(AnswerPassage result, int? marker)
     {
         yield return new Paragraph(QuoteRuns(result), ParagraphStyle.Quote);
-        yield return new Paragraph($"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
+        yield return new Paragraph(marker is { } n ? $"— [{n}] {AnswerWording.Citation(result)}" : $"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
         if (result.AlsoIn.Count > 0)
         {
             var others = string.Join("; ", result.AlsoIn.Select(a => AnswerWording.Location(a.Source, a.Page, a.Passage)));

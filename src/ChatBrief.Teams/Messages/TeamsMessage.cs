@@ -9,6 +9,9 @@ internal sealed record TeamsMessage(IReadOnlyList<MessageBlock> Blocks, IReadOnl
 {
     public TeamsMessage(params MessageBlock[] blocks) : this(blocks, []) { }
 
+    /// <summary>Sentences quoted in the message text with Teams citations; empty for messages that answer nothing.</summary>
+    public IReadOnlyList<CitedClaim> Claims { get; init; } = [];
+
     /// <summary>The message as plain text, for clients that cannot show cards and for notifications.</summary>
     public string PlainText => string.Join("\n\n", Blocks.OfType<Paragraph>().Select(p => p.PlainText));
 }
