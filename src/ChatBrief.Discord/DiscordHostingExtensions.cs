@@ -74,6 +74,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<ISlashCommand, SourceCommand>();
         services.AddSingleton<ISlashCommand, AliasCommand>();
         services.AddSingleton<ISlashCommand, AuditCommand>();
+        services.AddSingleton<ISlashCommand, AskAboutMessageCommand>();
         services.AddSingleton<IDiscordCommandRegistrar, CommandRegistrar>();
         services.AddSingleton<ComponentHandler>();
         services.AddSingleton<AutocompleteHandler>();
