@@ -167,12 +167,7 @@ public sealed class AnswerCardTests
 
     private static JsonObject Card(TeamsMessage message) => AdaptiveCardWriter.Write(message);
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => [o, .. o.SelectMany(p => p.Value is null ? [] : Descendants(p.Value))],
-        JsonArray a => a.SelectMany(n => n is null ? [] : Descendants(n)),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node.Descendants();
 
     private static IEnumerable<JsonObject> Runs(JsonNode card) => Descendants(card).Where(n => n["type"]?.GetValue<string>() == "TextRun");
 

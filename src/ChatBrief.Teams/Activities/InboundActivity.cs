@@ -6,6 +6,10 @@ namespace ChatBrief.Teams.Activities;
 internal sealed record InboundActivity
 {
     public string? Type { get; init; }
+
+    /// <summary>What an <c>invoke</c> activity asks for, such as <c>composeExtension/query</c>.</summary>
+    public string? Name { get; init; }
+
     public string? Id { get; init; }
     public string? ChannelId { get; init; }
     public string? ServiceUrl { get; init; }
@@ -17,7 +21,7 @@ internal sealed record InboundActivity
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
     public IReadOnlyList<ActivityAttachment>? Attachments { get; init; }
 
-    /// <summary>The data of an Adaptive Card <c>Action.Submit</c>.</summary>
+    /// <summary>The data of an Adaptive Card <c>Action.Submit</c>, or the parameters of an <c>invoke</c>.</summary>
     public JsonElement? Value { get; init; }
 
     public string? DeliveryMode { get; init; }
@@ -81,5 +85,6 @@ internal static class ActivityTypes
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
     public const string Typing = "typing";
+    public const string Invoke = "invoke";
     public const string ExpectReplies = "expectReplies";
 }

@@ -111,8 +111,11 @@ internal static class AnswerMessages
         return new CitedClaim(sentence, AnswerWording.Byline(result.Title, result.Author), keywords);
     }
 
-    /// <summary>The full quote under its citation; <paramref name="marker"/> ties it to the <c>[n]</c> in the message text.</summary>
-    private static IEnumerable<MessageBlock> Quote(AnswerPassage result, int? marker)
+    /// <summary>
+    /// A passage quoted in full with its best sentence emphasised, its citation and the sources that say the same;
+    /// <paramref name="marker"/> ties it to the <c>[n]</c> of the message text, when it has one.
+    /// </summary>
+    public static IEnumerable<MessageBlock> CitedPassage(AnswerPassage result, int? marker = null)
     {
         yield return new Paragraph(QuoteRuns(result), ParagraphStyle.Quote);
         yield return new Paragraph(marker is { } n ? $"— [{n}] {AnswerWording.Citation(result)}" : $"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
@@ -121,9 +124,10 @@ internal static class AnswerMessages
             var others = string.Join("; ", result.AlsoIn.Select(a => AnswerWording.Location(a.Source, a.Page, a.Passage)));
             yield return new Paragraph($"Also in: {others}", ParagraphStyle.Subtle);
         }
-
-        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]);
     }
+
+    private static IEnumerable<MessageBlock> Quote(AnswerPassage result, int? marker) =>
+        CitedPassage(result, marker).Append(new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]));
 
     /// <summary>The passage exactly as quoted, with its best sentence emphasised where it occurs.</summary>
     private static List<Run> QuoteRuns(AnswerPassage result)
