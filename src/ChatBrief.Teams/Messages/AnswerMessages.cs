@@ -129,20 +129,19 @@ internal static class AnswerMessages
     private static IEnumerable<MessageBlock> Quote(AnswerPassage result, int? marker) =>
         CitedPassage(result, marker).Append(new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]));
 
-    /// <summary>The passage exactly as quoted, with its best sentence emphasised where it occurs.</summary>
+    /// <summary>The passage exactly as quoted, with the best sentence the core marked emphasised.</summary>
     private static List<Run> QuoteRuns(AnswerPassage result)
     {
-        var start = string.IsNullOrEmpty(result.BestSentence) ? -1 : result.Text.IndexOf(result.BestSentence, StringComparison.Ordinal);
-        if (start < 0)
+        if (result.BestSentenceSpan is not { } best)
         {
             return [new Run(result.Text)];
         }
 
         return
         [
-            new Run(result.Text[..start]),
-            new Run(result.BestSentence, Emphasised: true),
-            new Run(result.Text[(start + result.BestSentence.Length)..]),
+            new Run(result.Text[..best.Start]),
+            new Run(best.Of(result.Text), Emphasised: true),
+            new Run(result.Text[best.End..]),
         ];
     }
 
