@@ -75,6 +75,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<ISlashCommand, AliasCommand>();
         services.AddSingleton<ISlashCommand, AuditCommand>();
         services.AddSingleton<ISlashCommand, GapsCommand>();
+        services.AddSingleton<ISlashCommand, AskAboutMessageCommand>();
         services.AddSingleton<IDiscordCommandRegistrar, CommandRegistrar>();
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<ComponentHandler>();

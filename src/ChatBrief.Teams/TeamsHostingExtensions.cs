@@ -3,6 +3,7 @@ using ChatBrief.Teams.Activities;
 using ChatBrief.Teams.Auth;
 using ChatBrief.Teams.Connector;
 using ChatBrief.Teams.Conversation;
+using ChatBrief.Teams.MessageExtension;
 using ChatBrief.Teams.Messages;
 using ChatBrief.Teams.Processing;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public static class TeamsHostingExtensions
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<TurnQueue>();
         services.AddSingleton<ActivityEndpoint>();
+        services.AddSingleton<SearchExtensionResponder>();
 
         services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddResilienceHandler("teams-token", AddRetries);
         services.AddHttpClient(BotConnectorClient.HttpClientName).AddResilienceHandler("teams-connector", AddRetries);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ChatBrief.Teams.Activities;
+using ChatBrief.Core.Answers;
 using ChatBrief.Teams.Auth;
+using ChatBrief.Teams.MessageExtension;
 using ChatBrief.Teams.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +18,7 @@ public sealed class ActivityEndpointTests
     private readonly Mock<IChannelTokenValidator> _tokens = new();
     private readonly TurnQueue _queue = new();
     private readonly ActivityDeduplicator _deduplicator = new(TimeProvider.System);
+    private readonly Mock<IAnswerService> _answers = new();
 
     public ActivityEndpointTests()
     {
@@ -85,12 +88,31 @@ public sealed class ActivityEndpointTests
         _tokens.VerifyNoOtherCalls();
     }
 
+    [Fact]
+    public async Task HandleAsync_MessageExtensionQuery_AnsweredInTheResponseAndNotQueued()
+    {
+        _answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Answer("q", false, [TestData.Passage(1, "Quoted.")]));
+        var query = TestData.Message("") with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = SearchQuery.InvokeName,
+            Value = TestData.Json("""{"commandId":"searchSources","parameters":[{"name":"question","value":"q"}]}"""),
+        };
+
+        var result = await Endpoint().HandleAsync(Request(query));
+
+        var json = Assert.IsAssignableFrom<IValueHttpResult>(result).Value as System.Text.Json.Nodes.JsonObject;
+        Assert.Equal("result", json!["composeExtension"]!["type"]!.GetValue<string>());
+        Assert.True(_deduplicator.TryClaim($"{query.Conversation!.Id}|{query.Id}"), "the invoke went to the queue");
+    }
+
     private ActivityEndpoint Endpoint(TeamsDoorMode mode = TeamsDoorMode.Authenticated) => new(
         new TeamsDoorSettings(mode, null),
         _tokens.Object,
         new ServiceUrlPolicy(TestData.Options()),
         _deduplicator,
         _queue,
+        new SearchExtensionResponder(_answers.Object, TimeProvider.System, NullLogger<SearchExtensionResponder>.Instance),
         NullLogger<ActivityEndpoint>.Instance);
 
     private static DefaultHttpContext Request(InboundActivity activity, string? authorization = "Bearer token")

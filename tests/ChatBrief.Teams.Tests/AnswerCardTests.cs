@@ -34,7 +34,7 @@ public sealed class AnswerCardTests
 
         var text = Text(Card(AnswerMessages.Answer(new Answer("q", false, [passage]) { IndexBuiltAt = Now.AddMinutes(-5) }, 0, 1, offerMore: true, Now)));
 
-        Assert.Contains("— Allies and cyberspace, by Kate Polit (000_a.txt, paragraph 4)", text);
+        Assert.Contains("— [1] Allies and cyberspace, by Kate Polit (000_a.txt, paragraph 4)", text);
         Assert.Contains("Also in: 002_b.txt, paragraph 1", text);
         Assert.Contains("Index built 5 minutes ago (2026-11-23 09:55 UTC).", text);
     }
@@ -46,7 +46,7 @@ public sealed class AnswerCardTests
 
         var text = Text(Card(AnswerMessages.Answer(new Answer("q", false, [passage]), 0, 1, offerMore: true, Now)));
 
-        Assert.Contains("— Allies and cyberspace, by Kate Polit (report.pdf, page 2, paragraph 4)", text);
+        Assert.Contains("— [1] Allies and cyberspace, by Kate Polit (report.pdf, page 2, paragraph 4)", text);
         Assert.Contains("Also in: b.pdf, page 3, paragraph 9", text);
     }
 
@@ -149,7 +149,7 @@ public sealed class AnswerCardTests
     [Fact]
     public async Task AnswerAsync_ResultsTooLargeTogether_DropsLastResultsToFit()
     {
-        var big = Enumerable.Range(1, 3).Select(i => TestData.Passage(i, new string((char)('a' + i), 8_000), passage: i)).ToList();
+        var big = Enumerable.Range(1, 3).Select(i => TestData.Passage(i, new string((char)('a' + i), 6_000), passage: i)).ToList();
         var answers = new Mock<IAnswerService>();
         answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Answer("q", false, big));
         var replier = new TurnReplier(Mock.Of<IBotConnector>(), _factory, TimeProvider.System, NullLogger<TurnReplier>.Instance);
@@ -160,19 +160,14 @@ public sealed class AnswerCardTests
 
         var reply = _factory.Reply(turn.Activity, message);
         Assert.True(OutgoingActivityFactory.MeasureBytes(reply) <= OutgoingActivityFactory.MaxMessageBytes);
-        Assert.Contains(new string('c', 8_000), reply.ToJsonString());
-        Assert.DoesNotContain(new string('d', 8_000), reply.ToJsonString());
+        Assert.Contains(new string('c', 6_000), reply.ToJsonString());
+        Assert.DoesNotContain(new string('d', 6_000), reply.ToJsonString());
         Assert.Equal(2, Submits(Card(message)).Single(a => a["title"]!.GetValue<string>() == "More results")["data"]!["skip"]!.GetValue<int>());
     }
 
     private static JsonObject Card(TeamsMessage message) => AdaptiveCardWriter.Write(message);
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => [o, .. o.SelectMany(p => p.Value is null ? [] : Descendants(p.Value))],
-        JsonArray a => a.SelectMany(n => n is null ? [] : Descendants(n)),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node.Descendants();
 
     private static IEnumerable<JsonObject> Runs(JsonNode card) => Descendants(card).Where(n => n["type"]?.GetValue<string>() == "TextRun");
 

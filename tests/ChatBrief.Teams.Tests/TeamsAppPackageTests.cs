@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using ChatBrief.Teams.AppPackage;
+using ChatBrief.Teams.MessageExtension;
 
 namespace ChatBrief.Teams.Tests;
 
@@ -31,6 +32,20 @@ public sealed class TeamsAppPackageTests
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(["help", "sources", "status", "reindex", "remove", "aliases", "alias", "audit"], bot["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
         Assert.True(bot["supportsFiles"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Write_AppId_ManifestDeclaresTheSearchExtensionTheBotAnswers()
+    {
+        using var zip = Package();
+        using var stream = zip.GetEntry("manifest.json")!.Open();
+
+        var extension = Assert.Single(JsonNode.Parse(stream)!["composeExtensions"]!.AsArray())!;
+
+        Assert.Equal(AppId, extension["botId"]!.GetValue<string>());
+        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        Assert.Equal((SearchQuery.CommandId, "query"), (command["id"]!.GetValue<string>(), command["type"]!.GetValue<string>()));
+        Assert.Equal(SearchQuery.ParameterName, Assert.Single(command["parameters"]!.AsArray())!["name"]!.GetValue<string>());
     }
 
     [Theory]

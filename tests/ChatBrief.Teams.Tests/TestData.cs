@@ -72,8 +72,9 @@ internal static class TestData
         return Microsoft.Extensions.Options.Options.Create(options);
     }
 
+    /// <summary>A passage split into sentences as the core splits them; <paramref name="best"/> (default: the whole text) is marked when it is one of them.</summary>
     public static AnswerPassage Passage(int rank, string text, string? best = null, string source = "000_a.txt", int passage = 4) =>
-        new(rank, $"{source}#{passage}", source, "Allies and cyberspace", "Kate Polit", passage, text, best ?? text, 10 - rank, []);
+        SentenceMarking.Mark(new(rank, $"{source}#{passage}", source, "Allies and cyberspace", "Kate Polit", passage, text, best ?? text, 10 - rank, []));
 
     /// <summary>The per-person question limit, one or two questions a minute when a test wants to reach it.</summary>
     public static QuestionRateLimiter Pace(int questionsPerMinute = 10) =>

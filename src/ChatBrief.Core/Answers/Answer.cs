@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
+using ChatBrief.Core.Passages;
 using ChatBrief.Core.Search;
+
 namespace ChatBrief.Core.Answers;
 
 /// <summary>What the bot replies to a question: quoted passages with citations, or an abstention.</summary>
@@ -54,6 +57,21 @@ public sealed record AnswerPassage(
     IReadOnlyList<PassageReference> AlsoIn,
     int? Page = null)
 {
+    /// <summary>
+    /// The sentences of <see cref="Text"/>, in order, as the core's <see cref="SentenceSplitter"/> found them when the
+    /// passage was indexed: every door cuts and emphasises quotes by these, and none splits text of its own.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<TextSpan> Sentences { get; init; } = [];
+
+    /// <summary>Which of <see cref="Sentences"/> is <see cref="BestSentence"/>; -1 when none is marked.</summary>
+    [JsonIgnore]
+    public int BestSentenceIndex { get; init; } = -1;
+
+    /// <summary>The span of <see cref="BestSentence"/> in <see cref="Text"/>, or null when none is marked.</summary>
+    [JsonIgnore]
+    public TextSpan? BestSentenceSpan => BestSentenceIndex >= 0 && BestSentenceIndex < Sentences.Count ? Sentences[BestSentenceIndex] : null;
+
     /// <summary>Where this passage is, and what it said, for a button that asks for it again later.</summary>
     public PassageReference Reference => new(Source, Passage, Page, PassageFingerprint.Of(Text));
 }

@@ -184,6 +184,10 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
             passage.Sentences[best.BestSentence].Of(passage.Text),
             Math.Round(best.Score, 4),
             group.Corroborating.Select(c => new PassageReference(c.Passage.Source, c.Passage.Number, c.Passage.Page, PassageFingerprint.Of(c.Passage.Text))).ToList(),
-            passage.Page);
+            passage.Page)
+        {
+            Sentences = passage.Sentences,
+            BestSentenceIndex = best.BestSentence,
+        };
     }
 }

@@ -44,7 +44,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
             Fields: PassageFields(result),
             Footer: i == results.Count - 1 ? new EmbedFooter(footer) : null,
             Color: AnswerColor)).ToList();
-        embeds = FillDescriptions(embeds, results.Select(result => (Func<int, string>)(max => QuoteFormatter.Format(result.Text, result.BestSentence, max))).ToList());
+        embeds = FillDescriptions(embeds, results.Select(result => (Func<int, string>)(max => QuoteFormatter.Format(result.Text, result.Sentences, result.BestSentenceIndex, max))).ToList());
 
         var rows = PagingRow(carried, skip, pageSize, mayHaveMore: answer.Results.Count >= pageSize).ToList();
         rows.AddRange(ContextRow(results, skip));
@@ -60,7 +60,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
             : $"{AnswerWording.Abstention}\n{AnswerWording.ClosestMatches}";
         var fields = closest.Select(match => new EmbedField(
             TextFitter.Fit($"Closest match: {Citation(match)}", MessageLimits.FieldName, DiscordMarkdown.Escape),
-            QuoteFormatter.Format(match.Text, null, MessageLimits.FieldValue))).ToList();
+            QuoteFormatter.Format(match.Text, match.Sentences, best: -1, MessageLimits.FieldValue))).ToList();
         var embed = new Embed(title, description, fields, new EmbedFooter(footer), AbstainColor);
         return OutgoingMessage.Create([embed], ContextRow(closest, skip: 0).Concat(FeedbackRow(answerId)).ToList());
     }

@@ -30,6 +30,7 @@ internal abstract record ButtonAction
             [_, "page", _] => new ShowPage(skip),
             [_, "up" or "down", _, var answerId] when IsAnswerId(answerId) => new Rate(parts[1] == "up" ? Vote.Up : Vote.Down, answerId),
             [_, "why", _, var answerId] when IsAnswerId(answerId) => new ExplainDownVote(answerId),
+            [_, "post", _] => new PostToChannel(),
             [_, "ctx", _, var passage, var source] when TryParsePassage(passage, out var number, out var fingerprint) && source.Length > 0 =>
                 new ShowContext(skip, new PassageReference(source, number, Fingerprint: fingerprint)),
             _ => null,
@@ -55,6 +56,12 @@ internal abstract record ButtonAction
     public sealed record ShowPage(int Skip) : ButtonAction
     {
         public override string? ToCustomId() => Checked(FormattableString.Invariant($"{Prefix}:page:{Skip}"));
+    }
+
+    /// <summary>Post the answer of a private reply to the channel, for everyone to see.</summary>
+    public sealed record PostToChannel : ButtonAction
+    {
+        public override string? ToCustomId() => $"{Prefix}:post:0";
     }
 
     /// <summary>Show the paragraphs around a passage; <paramref name="Skip"/> is the page to go back to.</summary>

@@ -37,7 +37,7 @@ internal sealed class ContextMessageBuilder(TimeProvider time)
         const string separator = "\n\n";
         var neighbours = paragraphs.Count(paragraph => paragraph != requested);
         var requestedBudget = budget / (neighbours > 0 ? 2 : 1);
-        var focus = Labelled(requested, QuoteFormatter.Format(requested.Text, requested.Text, requestedBudget - Label(requested).Length));
+        var focus = Labelled(requested, TextFitter.Fit(requested.Text, requestedBudget - Label(requested).Length, text => DiscordMarkdown.Bold(DiscordMarkdown.Escape(text))));
         var left = budget - focus.Length - neighbours * separator.Length;
 
         var rendered = new List<string>();

@@ -4,7 +4,10 @@ using ChatBrief.Discord.Model;
 
 namespace ChatBrief.Discord.Commands;
 
-/// <summary><c>/ask question:</c> answers with quoted passages, inline within Discord's three seconds.</summary>
+/// <summary>
+/// <c>/ask question:</c> answers with quoted passages, inline within Discord's three seconds; privately where ChatBrief
+/// is only installed by the person asking (see <see cref="InstallPlace"/>).
+/// </summary>
 internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder responder) : ISlashCommand
 {
     public const string QuestionOption = "question";
@@ -28,6 +31,15 @@ internal sealed class AskCommand(AnswerComposer composer, DeadlineResponder resp
         if (composer.SlowDownFor(interaction.Invoker?.Id) is { } slowDown)
         {
             return InteractionResponse.Message(OutgoingMessage.Text(slowDown, ephemeral: true));
+        }
+
+        if (!InstallPlace.MayShareAnswers(interaction))
+        {
+            return await responder.RespondAsync(
+                interaction,
+                async stopping => PrivateAnswer.Offer(await composer.ComposeAsync(question, skip: 0, stopping, interaction.Invoker?.Id ?? "unknown"), question, mayShare: false),
+                DeadlineResponder.Reply.PrivateMessage,
+                cancellationToken);
         }
 
         return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping, interaction.Invoker?.Id ?? "unknown"), DeadlineResponder.Reply.NewMessage, cancellationToken);

@@ -33,7 +33,8 @@ internal sealed partial class CommandRegistrar(
             throw new InvalidOperationException($"'{guildId}' is not a Discord server id (a number).");
         }
 
-        // "contexts" only applies to global commands; a server's commands are by definition used in that server.
+        // "contexts" (and the integration types derived from it) only apply to global commands; a server's commands are by
+        // definition used in that server.
         var definitions = SlashCommandCatalog.Definitions
             .Select(definition => guildId is null ? definition : definition with { Contexts = null })
             .OrderBy(definition => definition.Name, StringComparer.Ordinal)

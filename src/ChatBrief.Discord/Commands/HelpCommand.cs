@@ -12,7 +12,8 @@ internal sealed class HelpCommand(IOptions<DiscordOptions> options) : ISlashComm
         "**/ask** question: ask anything; the best sentence of each quote is in bold.\n" +
         "**/sources**: the documents I quote from.\n" +
         "**/status**: how many documents and passages I know, and how fresh the index is.\n" +
-        "**/alias list**: the names I treat as the same.\n\n" +
+        "**/alias list**: the names I treat as the same.\n" +
+        "**Apps > Ask ChatBrief about this message** (a message's menu): answers the question in it, only to you, with a button to post the answer.\n\n" +
         "Moderators: **/reindex** re-reads the documents; **/source add|remove|list** manages them; " +
         "**/alias add|remove** edits the aliases; **/audit** shows the latest moderator actions.";
 

@@ -2,7 +2,7 @@ using ChatBrief.Discord.Model;
 
 namespace ChatBrief.Discord.Commands;
 
-/// <summary>One slash command: how it is registered with Discord, and how it answers.</summary>
+/// <summary>One application command (a slash command or a message command): how it is registered with Discord, and how it answers.</summary>
 internal interface ISlashCommand
 {
     ApplicationCommandDefinition Definition { get; }
@@ -30,16 +30,6 @@ internal static class SlashCommandCatalog
         AliasCommand.Registration,
         AuditCommand.Registration,
         GapsCommand.Registration,
+        AskAboutMessageCommand.Registration,
     ];
-}
-
-/// <summary>Where commands may be used when registered globally.</summary>
-internal static class CommandContexts
-{
-    public const int Guild = 0;
-    public const int BotDm = 1;
-
-    public static readonly IReadOnlyList<int> Everywhere = [Guild, BotDm];
-
-    public static readonly IReadOnlyList<int> ServersOnly = [Guild];
 }

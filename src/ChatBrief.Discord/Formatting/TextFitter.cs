@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace ChatBrief.Discord.Formatting;
 
 /// <summary>
-/// Shortens text to a length limit the way a reader expects: at the end of a sentence when possible, else at the end
-/// of a word, and always with a visible "..." where text was left out. Lengths are measured after rendering (escaping
-/// adds characters), so the result always fits.
+/// Shortens text to a length limit the way a reader expects: at the end of a word, and always with a visible "..."
+/// where text was left out. Lengths are measured after rendering (escaping adds characters), so the result always
+/// fits. Quotes are cut at sentences by <see cref="QuoteFormatter"/>, from the core's sentence spans.
 /// </summary>
-internal static partial class TextFitter
+internal static class TextFitter
 {
     public const string Omission = "...";
 
@@ -22,7 +20,7 @@ internal static partial class TextFitter
 
         string Shortened(int cut) => render(text[..cut].TrimEnd()) + " " + Omission;
 
-        foreach (var cuts in new[] { SentenceEnds(text), WordEnds(text), CharacterEnds(text) })
+        foreach (var cuts in new[] { WordEnds(text), CharacterEnds(text) })
         {
             var best = LongestFitting(cuts, cut => Shortened(cut).Length <= maxLength);
             if (best > 0)
@@ -32,31 +30,6 @@ internal static partial class TextFitter
         }
 
         return Omission.Length <= maxLength ? Omission : "";
-    }
-
-    /// <summary>Splits text into sentences, each keeping its trailing whitespace, so that joining them gives the text back.</summary>
-    public static IReadOnlyList<string> Sentences(string text)
-    {
-        var pieces = new List<string>();
-        var start = 0;
-        foreach (var end in SentenceEnds(text))
-        {
-            var next = end;
-            while (next < text.Length && char.IsWhiteSpace(text[next]))
-            {
-                next++;
-            }
-
-            pieces.Add(text[start..next]);
-            start = next;
-        }
-
-        if (start < text.Length)
-        {
-            pieces.Add(text[start..]);
-        }
-
-        return pieces;
     }
 
     // Rendering length grows with the cut, so the longest fitting cut is found by binary search.
@@ -80,9 +53,6 @@ internal static partial class TextFitter
         return best;
     }
 
-    private static List<int> SentenceEnds(string text) =>
-        SentenceEnd().Matches(text).Select(match => match.Index + match.Length).Where(end => end < text.Length).ToList();
-
     private static List<int> WordEnds(string text) =>
         Enumerable.Range(1, Math.Max(0, text.Length - 1)).Where(i => char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])).ToList();
 
@@ -90,6 +60,4 @@ internal static partial class TextFitter
     private static List<int> CharacterEnds(string text) =>
         Enumerable.Range(1, Math.Max(0, text.Length - 1)).Where(i => !char.IsLowSurrogate(text[i])).ToList();
 
-    [GeneratedRegex("""[.!?…]+["'”’)\]]*(?=\s)""")]
-    private static partial Regex SentenceEnd();
 }

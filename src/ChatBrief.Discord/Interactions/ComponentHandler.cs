@@ -42,6 +42,15 @@ internal sealed partial class ComponentHandler(
                     onSharedMessage ? DeadlineResponder.Reply.PrivateMessage : DeadlineResponder.Reply.UpdateMessage,
                     cancellationToken);
 
+            case ButtonAction.PostToChannel when question is not null && !InstallPlace.MayShareAnswers(interaction):
+                return Ephemeral(Replies.NotInstalledHere);
+
+            case ButtonAction.PostToChannel when question is not null && composer.SlowDownFor(interaction.Invoker?.Id) is { } slowDown:
+                return Ephemeral(slowDown);
+
+            case ButtonAction.PostToChannel when question is not null:
+                return await responder.RespondAsync(interaction, stopping => composer.ComposeAsync(question, skip: 0, stopping), DeadlineResponder.Reply.NewMessage, cancellationToken);
+
             case ButtonAction.ShowContext context:
                 var paragraphs = await answers.GetContextAsync(context.Passage, ContextRadius, cancellationToken);
                 if (paragraphs is not { Paragraphs.Count: > 0 })

@@ -18,6 +18,10 @@ internal static class Replies
     public static string ModeratorsOnlyFor(string command) =>
         $"Sorry, {command} is for moderators: it needs the Manage Server permission or a moderator role in this server.";
 
+    public const string NotInstalledHere = "ChatBrief is not installed in this server or conversation, so its answers here are shown only to you.";
+
+    public const string NoTextToAsk = "That message has no text to ask about.";
+
     public const string UnknownCommand = "Sorry, I do not know that command any more. Try /help to see what I can do.";
 
     public const string Unsupported = "Sorry, I cannot handle that kind of interaction.";

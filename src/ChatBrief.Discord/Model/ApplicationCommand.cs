@@ -1,16 +1,56 @@
 namespace ChatBrief.Discord.Model;
 
-/// <summary>A slash command as it is registered with Discord.</summary>
+/// <summary>An application command as it is registered with Discord: a slash command, or a message's context-menu command.</summary>
+/// <param name="Description">Required for slash commands; Discord refuses one on a message command.</param>
 /// <param name="DefaultMemberPermissions">A decimal permission bitset; members without it do not see the command (admins can change that per server).</param>
-/// <param name="Contexts">Where the command may be used (0 server, 1 bot DM); only global commands accept it.</param>
+/// <param name="Contexts">Where the command may be used (<see cref="CommandContexts"/>); only global commands accept it.</param>
 internal sealed record ApplicationCommandDefinition(
     string Name,
-    string Description,
+    string? Description,
     IReadOnlyList<ApplicationCommandOptionDefinition>? Options = null,
     string? DefaultMemberPermissions = null,
-    IReadOnlyList<int>? Contexts = null)
+    IReadOnlyList<int>? Contexts = null,
+    ApplicationCommandType Type = ApplicationCommandType.ChatInput)
 {
-    public int Type => 1;
+    /// <summary>
+    /// How the command may be installed (0 by a server, 1 by a person), for global commands: one usable outside servers
+    /// can also be installed by a person for themselves; a server-only one (the moderator commands) needs the server's install.
+    /// </summary>
+    public IReadOnlyList<int>? IntegrationTypes => Contexts switch
+    {
+        null => null,
+        _ when Contexts.SequenceEqual(CommandContexts.ServersOnly) => IntegrationTypeIds.ServerOnly,
+        _ => IntegrationTypeIds.ServerOrPerson,
+    };
+}
+
+internal enum ApplicationCommandType
+{
+    ChatInput = 1,
+    Message = 3,
+}
+
+/// <summary>Discord's application integration types: who installed the app where a command is used.</summary>
+internal static class IntegrationTypeIds
+{
+    public const int GuildInstall = 0;
+    public const int UserInstall = 1;
+
+    public static readonly IReadOnlyList<int> ServerOnly = [GuildInstall];
+
+    public static readonly IReadOnlyList<int> ServerOrPerson = [GuildInstall, UserInstall];
+}
+
+/// <summary>Where commands may be used when registered globally (Discord's interaction context types).</summary>
+internal static class CommandContexts
+{
+    public const int Guild = 0;
+    public const int BotDm = 1;
+    public const int PrivateChannel = 2;
+
+    public static readonly IReadOnlyList<int> Everywhere = [Guild, BotDm, PrivateChannel];
+
+    public static readonly IReadOnlyList<int> ServersOnly = [Guild];
 }
 
 internal enum ApplicationCommandOptionType

@@ -25,6 +25,12 @@ internal sealed record Interaction(
     DiscordUser? User = null,
     ReceivedMessage? Message = null)
 {
+    /// <summary>Where the interaction happened (<see cref="CommandContexts"/>); absent from older payloads.</summary>
+    public int? Context { get; init; }
+
+    /// <summary>Who installed ChatBrief where it was used: key "0" (a server, by id) and/or "1" (a person, by id).</summary>
+    public IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners { get; init; }
+
     /// <summary>The person who acted: <c>member.user</c> in a server, <c>user</c> in a DM.</summary>
     [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;
@@ -36,6 +42,17 @@ internal sealed record InteractionData(
     string? CustomId = null,
     ResolvedData? Resolved = null)
 {
+    /// <summary>The command's type (1 slash command, 3 message command); absent on components.</summary>
+    public int? Type { get; init; }
+
+    /// <summary>The message a message command was used on.</summary>
+    public string? TargetId { get; init; }
+
+    /// <summary>The message a message command was used on, from the resolved data, or null.</summary>
+    [JsonIgnore]
+    public ReceivedMessage? TargetMessage =>
+        TargetId is { } id && Resolved?.Messages?.TryGetValue(id, out var message) == true ? message : null;
+
     /// <summary>The fields of a submitted modal, as Discord nests them (labels or action rows around the inputs).</summary>
     public JsonElement? Components { get; init; }
 
@@ -102,7 +119,7 @@ internal sealed record CommandOption(string Name, int Type, JsonElement? Value =
 }
 
 /// <summary>Objects an interaction's options refer to by id.</summary>
-internal sealed record ResolvedData(IReadOnlyDictionary<string, Attachment>? Attachments = null);
+internal sealed record ResolvedData(IReadOnlyDictionary<string, Attachment>? Attachments = null, IReadOnlyDictionary<string, ReceivedMessage>? Messages = null);
 
 /// <summary>A file uploaded with a command; <see cref="Url"/> is on Discord's CDN.</summary>
 internal sealed record Attachment(string Id, string Filename, long Size, string Url, string? ContentType = null);

@@ -51,6 +51,12 @@ internal sealed class OutgoingMessage
     /// <summary>The same message, shown only to the person whose interaction it answers.</summary>
     public OutgoingMessage AsPrivate() => new(Content, Embeds, Components, EphemeralFlag, MessageReference, AllowedMentions);
 
+    /// <summary>The same message with <paramref name="row"/> of buttons after its others.</summary>
+    public OutgoingMessage WithRow(ActionRow row) => new(Content, Embeds, [.. Components, row], Flags, MessageReference, AllowedMentions);
+
+    /// <summary>The same message with <paramref name="note"/>, one of ChatBrief's fixed sentences, above its embeds.</summary>
+    public OutgoingMessage WithNote(string note) => new(note, Embeds, Components, Flags, MessageReference, AllowedMentions);
+
     /// <summary>Whether a received message's flags mark it as shown to one person only.</summary>
     public static bool IsEphemeralFlag(int? flags) => flags is { } set && (set & EphemeralFlag) != 0;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBrief.Teams.Auth;
+using ChatBrief.Teams.MessageExtension;
 using ChatBrief.Teams.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace ChatBrief.Teams.Activities;
 
 /// <summary>
 /// <c>POST /api/messages</c>: authenticates the activity, queues it and answers 200 at once. Teams retries requests
-/// that take 15 seconds, so all the work happens after the response and retries are recognised by activity id.
+/// that take 15 seconds, so all the work happens after the response and retries are recognised by activity id. The
+/// exception is a message extension search, which Teams expects answered in the response itself.
 /// </summary>
 internal sealed class ActivityEndpoint(
     TeamsDoorSettings door,
@@ -16,6 +18,7 @@ internal sealed class ActivityEndpoint(
     ServiceUrlPolicy serviceUrls,
     ActivityDeduplicator deduplicator,
     TurnQueue queue,
+    SearchExtensionResponder searchExtension,
     ILogger<ActivityEndpoint> logger)
 {
     /// <summary>Activities are a few kilobytes; anything far larger is not from Teams.</summary>
@@ -56,6 +59,11 @@ internal sealed class ActivityEndpoint(
         {
             // Replies are sent asynchronously; the Activity protocol asks receivers that cannot reply inline to refuse.
             return Results.BadRequest();
+        }
+
+        if (activity is { Type: ActivityTypes.Invoke, Name: SearchQuery.InvokeName })
+        {
+            return Results.Json(await searchExtension.RespondAsync(activity, http.RequestAborted));
         }
 
         return Enqueue(new InboundTurn(activity, serviceUrl));

@@ -6,10 +6,11 @@ namespace ChatBrief.Teams.Activities;
 internal sealed record InboundActivity
 {
     public string? Type { get; init; }
-    public string? Id { get; init; }
 
-    /// <summary>What an <c>invoke</c> activity asks for, such as <c>message/submitAction</c>.</summary>
+    /// <summary>What an <c>invoke</c> activity asks for, such as <c>composeExtension/query</c> or <c>message/submitAction</c>.</summary>
     public string? Name { get; init; }
+
+    public string? Id { get; init; }
 
     /// <summary>The message this activity answers; for feedback, the bot's message that was rated.</summary>
     public string? ReplyToId { get; init; }
@@ -23,7 +24,7 @@ internal sealed record InboundActivity
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
     public IReadOnlyList<ActivityAttachment>? Attachments { get; init; }
 
-    /// <summary>The data of an Adaptive Card <c>Action.Submit</c>.</summary>
+    /// <summary>The data of an Adaptive Card <c>Action.Submit</c>, or the parameters of an <c>invoke</c>.</summary>
     public JsonElement? Value { get; init; }
 
     public string? DeliveryMode { get; init; }

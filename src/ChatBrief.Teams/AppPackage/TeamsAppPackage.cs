@@ -34,13 +34,13 @@ public static class TeamsAppPackage
         }
     }
 
-    /// <summary>The manifest with the app and bot ids filled in; Teams requires both to be the bot's app id for a bot-only app.</summary>
+    /// <summary>The manifest with the app and bot ids filled in; Teams requires them all to be the bot's app id, since the bot also serves the message extension.</summary>
     internal static byte[] Manifest(string appId)
     {
         using var template = OpenResource("manifest.json");
         var manifest = JsonNode.Parse(template)!.AsObject();
         manifest["id"] = appId;
-        foreach (var bot in manifest["bots"]!.AsArray())
+        foreach (var bot in manifest["bots"]!.AsArray().Concat(manifest["composeExtensions"]!.AsArray()))
         {
             bot!["botId"] = appId;
         }

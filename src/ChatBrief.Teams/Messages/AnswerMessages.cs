@@ -20,6 +20,7 @@ internal static class AnswerMessages
     public static TeamsMessage Answer(Answer answer, int skip, int shown, bool offerMore, DateTimeOffset now)
     {
         var blocks = new List<MessageBlock>();
+        var claims = new List<CitedClaim>();
         if (answer.QuestionShortened)
         {
             blocks.Add(new Paragraph(AnswerWording.Shortened, ParagraphStyle.Subtle));
@@ -48,7 +49,13 @@ internal static class AnswerMessages
         {
             foreach (var result in answer.Results.Take(shown))
             {
-                blocks.AddRange(Quote(result));
+                var marker = claims.Count < CitationWriter.MaxCitations ? claims.Count + 1 : (int?)null;
+                if (marker is not null)
+                {
+                    claims.Add(Claim(result));
+                }
+
+                blocks.AddRange(Quote(result, marker));
             }
         }
 
@@ -60,7 +67,7 @@ internal static class AnswerMessages
         var more = offerMore && !answer.Abstained && answer.Results.Count > 0
             ? [new SubmitButton(MoreResultsTitle, new CardAction.MoreResults(answer.Question, skip + shown))]
             : Array.Empty<SubmitButton>();
-        return new TeamsMessage(blocks, more);
+        return new TeamsMessage(blocks, more) { Claims = claims };
     }
 
     /// <summary>The paragraphs around a passage, the requested one in bold.</summary>
@@ -94,33 +101,47 @@ internal static class AnswerMessages
         yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(match.Reference))]);
     }
 
-    private static IEnumerable<MessageBlock> Quote(AnswerPassage result)
+    /// <summary>The best sentence of a result, cited in the message text so that Teams shows its own citation pop-up.</summary>
+    private static CitedClaim Claim(AnswerPassage result)
+    {
+        var sentence = string.IsNullOrEmpty(result.BestSentence) ? result.Text : result.BestSentence;
+        string[] keywords = result.Page is { } page
+            ? [result.Source, $"page {page}", $"paragraph {result.Passage}"]
+            : [result.Source, $"paragraph {result.Passage}"];
+        return new CitedClaim(sentence, AnswerWording.Byline(result.Title, result.Author), keywords);
+    }
+
+    /// <summary>
+    /// A passage quoted in full with its best sentence emphasised, its citation and the sources that say the same;
+    /// <paramref name="marker"/> ties it to the <c>[n]</c> of the message text, when it has one.
+    /// </summary>
+    public static IEnumerable<MessageBlock> CitedPassage(AnswerPassage result, int? marker = null)
     {
         yield return new Paragraph(QuoteRuns(result), ParagraphStyle.Quote);
-        yield return new Paragraph($"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
+        yield return new Paragraph(marker is { } n ? $"— [{n}] {AnswerWording.Citation(result)}" : $"— {AnswerWording.Citation(result)}", ParagraphStyle.Subtle);
         if (result.AlsoIn.Count > 0)
         {
             var others = string.Join("; ", result.AlsoIn.Select(a => AnswerWording.Location(a.Source, a.Page, a.Passage)));
             yield return new Paragraph($"Also in: {others}", ParagraphStyle.Subtle);
         }
-
-        yield return new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]);
     }
 
-    /// <summary>The passage exactly as quoted, with its best sentence emphasised where it occurs.</summary>
+    private static IEnumerable<MessageBlock> Quote(AnswerPassage result, int? marker) =>
+        CitedPassage(result, marker).Append(new ButtonRow([new SubmitButton(ShowContextTitle, new CardAction.ShowContext(result.Reference))]));
+
+    /// <summary>The passage exactly as quoted, with the best sentence the core marked emphasised.</summary>
     private static List<Run> QuoteRuns(AnswerPassage result)
     {
-        var start = string.IsNullOrEmpty(result.BestSentence) ? -1 : result.Text.IndexOf(result.BestSentence, StringComparison.Ordinal);
-        if (start < 0)
+        if (result.BestSentenceSpan is not { } best)
         {
             return [new Run(result.Text)];
         }
 
         return
         [
-            new Run(result.Text[..start]),
-            new Run(result.BestSentence, Emphasised: true),
-            new Run(result.Text[(start + result.BestSentence.Length)..]),
+            new Run(result.Text[..best.Start]),
+            new Run(best.Of(result.Text), Emphasised: true),
+            new Run(result.Text[best.End..]),
         ];
     }
 

@@ -12,6 +12,7 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
     /// <summary>Teams refuses messages near 100 KB (measured in UTF-16) and advises staying under 80 KB.</summary>
     public const int MaxMessageBytes = 80 * 1024;
 
+    /// <summary>Notifications show only the start of a message.</summary>
     private const int MaxSummaryLength = 300;
 
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
@@ -45,8 +46,15 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
     private static JsonObject Build(InboundActivity activity, TeamsMessage message)
     {
         var reply = Addressed(ActivityTypes.Message, activity);
-        reply["summary"] = Shorten(message.PlainText);
+        reply["summary"] = TextCut.Shorten(message.PlainText, MaxSummaryLength);
         reply["replyToId"] = activity.Id;
+        if (message.Claims.Count > 0)
+        {
+            reply["text"] = CitationWriter.Text(message.Claims);
+            reply["textFormat"] = "markdown";
+            reply["entities"] = new JsonArray(CitationWriter.Entity(message.Claims));
+        }
+
         reply["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = AdaptiveCardWriter.ContentType,
@@ -61,19 +69,7 @@ internal sealed class OutgoingActivityFactory(ILogger<OutgoingActivityFactory> l
         return reply;
     }
 
-    /// <summary>Notifications show only the start of a message; the cut never splits a surrogate pair.</summary>
-    private static string Shorten(string text)
-    {
-        if (text.Length <= MaxSummaryLength)
-        {
-            return text;
-        }
-
-        var cut = char.IsHighSurrogate(text[MaxSummaryLength - 1]) ? MaxSummaryLength - 1 : MaxSummaryLength;
-        return text[..cut] + "…";
-    }
-
-    /// <summary>From the bot (the inbound recipient) to the sender, in the same conversation; no text, so no mention can ping anyone.</summary>
+    /// <summary>From the bot (the inbound recipient) to the sender, in the same conversation; it has no mention entity, so nothing in it can ping anyone.</summary>
     private static JsonObject Addressed(string type, InboundActivity activity) => new()
     {
         ["type"] = type,

@@ -11,6 +11,8 @@ internal sealed record TeamsMessage(IReadOnlyList<MessageBlock> Blocks, IReadOnl
 
     /// <summary>The logged answer this message carries; Teams then shows its own 👍/👎 under it.</summary>
     public string? AnswerId { get; init; }
+    /// <summary>Sentences quoted in the message text with Teams citations; empty for messages that answer nothing.</summary>
+    public IReadOnlyList<CitedClaim> Claims { get; init; } = [];
 
     /// <summary>The message as plain text, for clients that cannot show cards and for notifications.</summary>
     public string PlainText => string.Join("\n\n", Blocks.OfType<Paragraph>().Select(p => p.PlainText));

@@ -49,15 +49,14 @@ internal static class AnswerPrinter
 
     private static void PrintQuote(AnswerPassage result)
     {
-        var start = result.Text.IndexOf(result.BestSentence, StringComparison.Ordinal);
-        if (start < 0 || result.BestSentence.Length == result.Text.Length)
+        if (result.BestSentenceSpan is not { } best || best.Length == result.Text.Length)
         {
             AnsiConsole.MarkupLineInterpolated($"{result.Rank}. “{result.Text}”");
             return;
         }
 
-        var before = result.Text[..start];
-        var after = result.Text[(start + result.BestSentence.Length)..];
-        AnsiConsole.MarkupLineInterpolated($"{result.Rank}. “{before}[bold]{result.BestSentence}[/]{after}”");
+        var before = result.Text[..best.Start];
+        var after = result.Text[best.End..];
+        AnsiConsole.MarkupLineInterpolated($"{result.Rank}. “{before}[bold]{best.Of(result.Text)}[/]{after}”");
     }
 }

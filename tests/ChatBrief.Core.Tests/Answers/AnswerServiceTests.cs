@@ -22,6 +22,18 @@ public class AnswerServiceTests
     }
 
     [Fact]
+    public async Task AskAsync_Answer_CarriesTheSentenceSpansAndTheBestSentencesIndexForTheDoorsToRender()
+    {
+        using var corpus = new TestCorpus(("c.txt", "Talks began in May. The U.S. and Japan signed the treaty in Tokyo. Both sides agreed."));
+
+        var first = (await corpus.AskAsync("Where did the U.S. and Japan sign the treaty?")).Results[0];
+
+        Assert.Equal(["Talks began in May.", "The U.S. and Japan signed the treaty in Tokyo.", "Both sides agreed."], first.Sentences.Select(s => s.Of(first.Text)));
+        Assert.Equal(1, first.BestSentenceIndex);
+        Assert.Equal(first.BestSentence, first.BestSentenceSpan!.Value.Of(first.Text));
+    }
+
+    [Fact]
     public async Task AskAsync_Skip_ReturnsTheNextResultsWithTheirOverallRank()
     {
         using var corpus = Corpus();

@@ -31,7 +31,7 @@ public class AskCommandTests
         using var handlers = new Handlers { Pace = new QuestionRateLimiter(Microsoft.Extensions.Options.Options.Create(new ChatBrief.Core.LimitsOptions { QuestionsPerMinute = 2 }), new Microsoft.Extensions.Time.Testing.FakeTimeProvider()) };
         handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(Samples.Answer(Samples.Passage()));
         var command = new AskCommand(handlers.Composer, handlers.Responder);
-        var components = new ComponentHandler(handlers.Composer, handlers.Answers.Object, Mock.Of<ChatBrief.Core.Indexing.IIndexManager>(), new ContextMessageBuilder(handlers.Clock), handlers.Responder, new FeedbackHandler(handlers.Feedback), Microsoft.Extensions.Logging.Abstractions.NullLogger<ComponentHandler>.Instance);
+        var components = handlers.Components();
 
         await command.HandleAsync(Samples.Command("ask", new { question = "who signed?" }), CancellationToken.None);
         await components.HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who signed?")), CancellationToken.None);

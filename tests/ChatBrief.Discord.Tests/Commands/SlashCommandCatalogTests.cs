@@ -6,8 +6,8 @@ namespace ChatBrief.Discord.Tests.Commands;
 public class SlashCommandCatalogTests
 {
     [Fact]
-    public void Definitions_Always_AreTheNineDocumentedCommands() =>
-        Assert.Equal(["ask", "sources", "status", "help", "reindex", "source", "alias", "audit", "gaps"], SlashCommandCatalog.Definitions.Select(definition => definition.Name));
+    public void Definitions_Always_AreTheDocumentedCommands() =>
+        Assert.Equal(["ask", "sources", "status", "help", "reindex", "source", "alias", "audit", "gaps", "Ask ChatBrief about this message"], SlashCommandCatalog.Definitions.Select(definition => definition.Name));
 
     [Fact]
     public void Definitions_ModeratorCommands_AreHiddenFromMembersWithoutManageServerAndServerOnly()
@@ -17,6 +17,7 @@ public class SlashCommandCatalogTests
         {
             Assert.Equal("32", definition.DefaultMemberPermissions);
             Assert.Equal([CommandContexts.Guild], definition.Contexts);
+            Assert.Equal([IntegrationTypeIds.GuildInstall], definition.IntegrationTypes);
         });
         Assert.All(SlashCommandCatalog.Definitions.Where(definition => !moderatorOnly.Contains(definition.Name)), definition => Assert.Null(definition.DefaultMemberPermissions));
     }
@@ -40,11 +41,28 @@ public class SlashCommandCatalogTests
     }
 
     [Fact]
+    public void Definitions_EveryoneCommands_CanBeInstalledByAPersonAndUsedInServersBotDmsAndPrivateChannels() =>
+        Assert.All(SlashCommandCatalog.Definitions.Where(definition => definition.DefaultMemberPermissions is null && definition.Name != "alias"), definition =>
+        {
+            Assert.Equal([0, 1, 2], definition.Contexts);
+            Assert.Equal([0, 1], definition.IntegrationTypes);
+        });
+
+    [Fact]
+    public void Definitions_MessageCommand_IsTypeThreeWithoutDescriptionAndAShortName()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(AskAboutMessageCommand.Registration, DiscordJson.Options);
+
+        Assert.Equal("""{"name":"Ask ChatBrief about this message","contexts":[0,1,2],"type":3,"integration_types":[0,1]}""", json);
+        Assert.InRange(AskAboutMessageCommand.Name.Length, 1, 32);
+    }
+
+    [Fact]
     public void Definitions_NamesAndDescriptions_RespectDiscordRules() =>
-        Assert.All(SlashCommandCatalog.Definitions, definition =>
+        Assert.All(SlashCommandCatalog.Definitions.Where(definition => definition.Type == ApplicationCommandType.ChatInput), definition =>
         {
             Assert.Matches("^[-_a-z0-9]{1,32}$", definition.Name);
-            Assert.InRange(definition.Description.Length, 1, 100);
+            Assert.InRange(definition.Description!.Length, 1, 100);
             Assert.All((definition.Options ?? []).SelectMany(option => (option.Options ?? []).Prepend(option)), option =>
             {
                 Assert.Matches("^[-_a-z0-9]{1,32}$", option.Name);

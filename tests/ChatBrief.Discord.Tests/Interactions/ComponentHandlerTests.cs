@@ -92,5 +92,5 @@ public class ComponentHandlerTests
     }
 
     private ComponentHandler Handler(Handlers handlers) =>
-        new(handlers.Composer, handlers.Answers.Object, _index.Object, new ContextMessageBuilder(handlers.Clock), handlers.Responder, new FeedbackHandler(handlers.Feedback), NullLogger<ComponentHandler>.Instance);
+        handlers.Components(_index.Object);
 }

@@ -121,7 +121,7 @@ public sealed class FeedbackTests : IDisposable
     private static OutgoingMessage Message(InteractionResponse response) => Assert.IsType<OutgoingMessage>(response.Data);
 
     private ComponentHandler Components() =>
-        new(_handlers.Composer, _handlers.Answers.Object, Mock.Of<ChatBrief.Core.Indexing.IIndexManager>(), new ContextMessageBuilder(_handlers.Clock), _handlers.Responder, new FeedbackHandler(_handlers.Feedback), NullLogger<ComponentHandler>.Instance);
+        _handlers.Components();
 
     private InteractionDispatcher Dispatcher() =>
         new([], Components(), new AutocompleteHandler(_handlers.Answers.Object, _handlers.Timings, TimeProvider.System, NullLogger<AutocompleteHandler>.Instance), NullLogger<InteractionDispatcher>.Instance);

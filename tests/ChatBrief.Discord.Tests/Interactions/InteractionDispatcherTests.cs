@@ -56,7 +56,7 @@ public class InteractionDispatcherTests
     private static InteractionDispatcher Dispatcher(params ISlashCommand[] commands)
     {
         var handlers = new Handlers();
-        var components = new ComponentHandler(handlers.Composer, handlers.Answers.Object, Mock.Of<ChatBrief.Core.Indexing.IIndexManager>(), new ChatBrief.Discord.Answers.ContextMessageBuilder(handlers.Clock), handlers.Responder, new FeedbackHandler(handlers.Feedback), NullLogger<ComponentHandler>.Instance);
+        var components = handlers.Components();
         var autocomplete = new AutocompleteHandler(handlers.Answers.Object, handlers.Timings, TimeProvider.System, NullLogger<AutocompleteHandler>.Instance);
         return new InteractionDispatcher(commands, components, autocomplete, NullLogger<InteractionDispatcher>.Instance);
     }

@@ -1,6 +1,7 @@
 using ChatBrief.Core;
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Feedback;
+using ChatBrief.Core.Indexing;
 using ChatBrief.Discord.Answers;
 using ChatBrief.Discord.Interactions;
 using ChatBrief.Discord.Model;
@@ -36,6 +37,10 @@ internal sealed class Handlers : IDisposable
     public QuestionRateLimiter Pace { get; init; } = new(Microsoft.Extensions.Options.Options.Create(new LimitsOptions()), new FakeTimeProvider());
 
     public AnswerComposer Composer => new(Answers.Object, new AnswerMessageBuilder(Clock), Microsoft.Extensions.Options.Options.Create(new SearchOptions { Top = 3 }), Pace, Feedback);
+
+    /// <summary>The component handler over these handlers' composer, answers and responder.</summary>
+    public ComponentHandler Components(IIndexManager? index = null) =>
+        new(Composer, Answers.Object, index ?? Mock.Of<IIndexManager>(), new ContextMessageBuilder(Clock), Responder, new FeedbackHandler(Feedback), NullLogger<ComponentHandler>.Instance);
 
     public DeadlineResponder Responder => new(Timings, TimeProvider.System, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
 

@@ -9,7 +9,7 @@ internal static class Samples
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     public static AnswerPassage Passage(int rank = 1, string text = "The treaty covers cyberattacks. It was signed in Tokyo. Both sides agreed.", string best = "It was signed in Tokyo.", string source = "000_a0faeb7ade4ac0d7.txt", int passage = 4, IReadOnlyList<PassageReference>? alsoIn = null) =>
-        new(rank, $"{source}#{passage}", source, "Allies in space", "A. Writer", passage, text, best, 12.5, alsoIn ?? []);
+        SentenceMarking.Mark(new(rank, $"{source}#{passage}", source, "Allies in space", "A. Writer", passage, text, best, 12.5, alsoIn ?? []));
 
     public static Answer Answer(params AnswerPassage[] results) =>
         new("who signed?", false, results) { IndexBuiltAt = Now.AddHours(-3) };

@@ -107,6 +107,20 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AskAboutThisMessage_MessageHoldingAQuestion_AnswersItPrivatelyWithAButtonToPostIt()
+    {
+        using var response = await _host.PostInteractionAsync(DiscordPayloads.MessageCommand("Ask ChatBrief about this message", "what does the treaty cover?"));
+
+        var json = await response.JsonAsync();
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        var data = json.GetProperty("data");
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.Equal("what does the treaty cover?", data.GetProperty("embeds")[0].GetProperty("title").GetString());
+        var buttons = data.GetProperty("components").EnumerateArray().SelectMany(row => row.GetProperty("components").EnumerateArray()).ToList();
+        Assert.Contains(buttons, button => button.GetProperty("custom_id").GetString() == "cb1:post:0" && button.GetProperty("label").GetString() == "Post to channel");
+    }
+
+    [Fact]
     public async Task Reindex_MemberWithoutManageServer_IsRefusedPrivately()
     {
         using var response = await _host.PostInteractionAsync(DiscordPayloads.Command("reindex", permissions: "2048"));

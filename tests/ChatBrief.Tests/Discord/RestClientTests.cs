@@ -40,7 +40,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(names, body.RootElement.EnumerateArray().Select(command => command.GetProperty("name").GetString()!));
         var reindex = body.RootElement.EnumerateArray().Single(command => command.GetProperty("name").GetString() == "reindex");
         Assert.Equal("32", reindex.GetProperty("default_member_permissions").GetString());
-        Assert.All(body.RootElement.EnumerateArray(), command => Assert.False(command.TryGetProperty("contexts", out _)));
+        Assert.All(body.RootElement.EnumerateArray(), command => Assert.False(command.TryGetProperty("contexts", out _) || command.TryGetProperty("integration_types", out _)));
     }
 
     [Fact]
@@ -54,7 +54,8 @@ public sealed class RestClientTests : IAsyncLifetime
         var bodies = Requests().Select(entry => entry.RequestMessage!.Body).ToList();
         Assert.Equal(2, bodies.Count);
         Assert.Equal(bodies[0], bodies[1]);
-        Assert.Contains("\"contexts\":[0]", bodies[0]);
+        Assert.Contains("\"contexts\":[0],\"type\":1,\"integration_types\":[0]", bodies[0]);
+        Assert.Contains("""{"name":"Ask ChatBrief about this message","contexts":[0,1,2],"type":3,"integration_types":[0,1]}""", bodies[0]);
     }
 
     [Fact]

@@ -39,6 +39,29 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
         Assert.Equal(Id(activity), reply.Json["replyToId"]!.GetValue<string>());
         Assert.Equal($"28:{AppId}", reply.Json["from"]!["id"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(reply.Json["summary"]?.GetValue<string>()));
+        var citation = reply.Json["entities"]![0]!["citation"]![0]!;
+        Assert.Equal(1, citation["position"]!.GetValue<int>());
+        Assert.Contains("[1]", reply.Json["text"]!.GetValue<string>());
+        Assert.Contains("150 people", citation["appearance"]!["abstract"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PostActivity_MessageExtensionQuery_AnsweredInTheResponseWithCitedPassageCards()
+    {
+        var activity = TeamsActivities.PersonalMessage(AppId, BotFramework.ServiceUrl, $"a:{Guid.NewGuid():N}", "");
+        activity["type"] = "invoke";
+        activity["name"] = "composeExtension/query";
+        activity["value"] = JsonNode.Parse("""{"commandId":"searchSources","parameters":[{"name":"question","value":"SDF cyber defense team size"}],"queryOptions":{"skip":0,"count":25}}""");
+
+        using var response = await Host.PostActivityAsync(activity, ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+        Assert.Equal("result", result["type"]!.GetValue<string>());
+        var first = result["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", first["contentType"]!.GetValue<string>());
+        Assert.Equal("application/vnd.microsoft.card.thumbnail", first["preview"]!["contentType"]!.GetValue<string>());
+        Assert.Contains("paragraph", first["content"]!.ToJsonString());
     }
 
     [Fact]

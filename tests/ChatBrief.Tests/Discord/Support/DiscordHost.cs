@@ -221,6 +221,29 @@ internal static class DiscordPayloads
         data = new { id = "77", name, type = 1, options },
     };
 
+    /// <summary>A message command used on a message holding <paramref name="content"/>, as Discord's documentation shows it.</summary>
+    public static object MessageCommand(string name, string content) => new
+    {
+        id = "13",
+        application_id = DiscordHost.ApplicationId,
+        type = 2,
+        token = "tok-message-command",
+        version = 1,
+        guild_id = "900",
+        channel_id = "700",
+        context = 0,
+        authorizing_integration_owners = new Dictionary<string, string> { ["0"] = "900" },
+        member = new { user = new { id = "5", username = "someone" }, roles = Array.Empty<string>(), permissions = "0" },
+        data = new
+        {
+            id = "78",
+            name,
+            type = 3,
+            target_id = "555",
+            resolved = new { messages = new Dictionary<string, object> { ["555"] = new { id = "555", channel_id = "700", author = new { id = "6" }, content, embeds = Array.Empty<object>(), flags = 0, type = 0 } } },
+        },
+    };
+
     public static object Button(string customId, object message, string userId = "5") => new
     {
         id = "11",

@@ -8,13 +8,15 @@ internal sealed class FakeCore : IAnswerService, IIndexManager
 {
     public static readonly DateTimeOffset BuiltAt = DateTimeOffset.UtcNow.AddHours(-2);
 
-    private static readonly AnswerPassage[] Passages =
+    private static readonly AnswerPassage[] Passages = Marked(
     [
         new(1, "a.txt#4", "a.txt", "Allies in *space*", "A. Writer", 4, "The nations agreed. The defence treaty extends to cyberattacks. <@1> was there.", "The defence treaty extends to cyberattacks.", 9, [new PassageReference("b.txt", 2)]),
         new(2, "b.txt#2", "b.txt", "Second report", null, 2, "Cyberattacks are covered by the treaty.", "Cyberattacks are covered by the treaty.", 7, []),
         new(3, "c.txt#1", "c.txt", "Third note", null, 1, "A third passage about the treaty.", "A third passage about the treaty.", 5, []),
         new(4, "d.txt#7", "d.txt", "Fourth note", null, 7, "A fourth passage about cyber defence.", "A fourth passage about cyber defence.", 3, []),
-    ];
+    ]);
+
+    private static AnswerPassage[] Marked(AnswerPassage[] passages) => [.. passages.Select(SentenceMarking.Mark)];
 
     private static readonly TimeSpan RebuildTime = TimeSpan.FromMilliseconds(50);
 
