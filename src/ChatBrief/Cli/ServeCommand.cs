@@ -29,13 +29,17 @@ internal static class ServeCommand
             var address = app.Configuration[WebHostDefaults.ServerUrlsKey];
             try
             {
-                await app.RunAsync(cancellationToken);
+                await app.StartAsync(cancellationToken);
             }
             catch (IOException e) when (e.InnerException is AddressInUseException)
             {
+                // Stopped before it is disposed, so that background services already running end as stopped, not as
+                // cancelled mid-start (which the host would log as a critical failure of its own).
+                await app.StopAsync(CancellationToken.None);
                 throw new CommandFailedException($"{address} is already in use by another program: stop it, or listen elsewhere with --urls or the Urls setting.", e);
             }
 
+            await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;
