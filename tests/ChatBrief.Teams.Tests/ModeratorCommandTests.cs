@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatBrief.Core;
 using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Moderation;
 using ChatBrief.Teams.Activities;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBrief.Teams.Tests;
 
-/// <summary>Files sent to the bot, remove, alias and audit, from moderators and from everyone else.</summary>
+/// <summary>Files sent to the bot, remove, alias, audit and gaps, from moderators and from everyone else.</summary>
 public sealed class ModeratorCommandTests : IDisposable
 {
     private const string SharePointUrl = "https://contoso-my.sharepoint.com/personal/avery/_layouts/15/download.aspx?UniqueId=1&tempauth=x";
@@ -151,6 +152,64 @@ public sealed class ModeratorCommandTests : IDisposable
 
         Assert.Contains($"2026-11-23 10:00 UTC, Avery (teams {TestData.ModeratorId}): alias add A = B: done.", LastReply);
     }
+
+    [Fact]
+    public async Task Gaps_InAPersonalChat_ShowsAModeratorTheUnansweredQuestionsGrouped()
+    {
+        _workspace.QuestionLog.Setup(l => l.QuestionsSince(_clock.GetUtcNow().AddDays(-7))).Returns(
+        [
+            Logged("a1", "What did Kono say about rice?"),
+            Logged("a2", "what did kono say about rice"),
+            Logged("a3", "When is the Olympics?"),
+        ]);
+        _workspace.Answers.Setup(a => a.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Answer("q", true, []));
+
+        await _handler.HandleAsync(TestData.Turn(Personal(TestData.Message("gaps 7", TestData.ModeratorId))), CancellationToken.None);
+
+        var reply = LastReply;
+        Assert.Contains("Knowledge gaps, last 7 days", reply);
+        Assert.Contains("2 asked: “what did kono say about rice” · “What did Kono say about rice?”", reply);
+        Assert.Contains("1 asked: “When is the Olympics?”", reply);
+        Assert.True(reply.IndexOf("2 asked", StringComparison.Ordinal) < reply.IndexOf("1 asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gaps_InAChannel_AsksForAPersonalChatAndReadsNothing()
+    {
+        await _handler.HandleAsync(TestData.Turn(TestData.Message("<at>ChatBrief</at> gaps", TestData.ModeratorId)), CancellationToken.None);
+
+        Assert.Contains("ask me for gaps in a personal chat", LastReply);
+        _workspace.QuestionLog.Verify(l => l.QuestionsSince(It.IsAny<DateTimeOffset>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Gaps_FromSomeoneElse_IsRefusedAndAudited()
+    {
+        await _handler.HandleAsync(TestData.Turn(Personal(TestData.Message("gaps", "someone-else"))), CancellationToken.None);
+
+        Assert.Contains("only moderators", LastReply);
+        Assert.Contains(_workspace.Audit.Latest(5), entry => entry.Action == ModeratorResponder.GapsAction && entry.Result == AuditResult.Refused);
+        _workspace.QuestionLog.Verify(l => l.QuestionsSince(It.IsAny<DateTimeOffset>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("gaps", 30)]
+    [InlineData("Gaps 7", 7)]
+    [InlineData("gaps 3650", 3650)]
+    public void Parse_Gaps_TakesTheDays(string text, int days) =>
+        Assert.Equal(new ChatCommand.Gaps(days), ChatCommand.Parse(text));
+
+    [Theory]
+    [InlineData("gaps 0")]
+    [InlineData("gaps in the treaty?")]
+    public void Parse_GapsWithoutAValidNumber_StaysAQuestion(string text) =>
+        Assert.IsType<ChatCommand.Ask>(ChatCommand.Parse(text));
+
+    private LoggedQuestion Logged(string id, string question) =>
+        new(id, _clock.GetUtcNow().AddDays(-1), "teams", "h", Abstained: true, [], TimeSpan.FromMilliseconds(40), question);
+
+    private static InboundActivity Personal(InboundActivity activity) =>
+        activity with { Conversation = new ConversationAccount("a:personal-chat") { ConversationType = "personal" } };
 
     [Theory]
     [InlineData("remove the sanctions?")]

@@ -1,6 +1,8 @@
 using System.Net;
 using ChatBrief.Core;
 using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Indexing;
 using ChatBrief.Core.Moderation;
 using ChatBrief.Core.Sources;
@@ -25,6 +27,9 @@ internal sealed class ModeratorWorkspace : HttpMessageHandler, IHttpClientFactor
             new SourceModeration(library, new SourceDownloader(this, library, NullLogger<SourceDownloader>.Instance), index, Audit, NullLogger<SourceModeration>.Instance),
             new AliasModeration(new AliasFile(sources), index, Audit),
             Audit,
+            QuestionLog.Object,
+            new GapFinder(Answers.Object, embedder: null),
+            clock,
             TestData.Options(),
             NullLogger<ModeratorResponder>.Instance);
     }
@@ -34,6 +39,12 @@ internal sealed class ModeratorWorkspace : HttpMessageHandler, IHttpClientFactor
     public string SourcesPath => Path.Combine(Root, "sources");
 
     public AuditLog Audit { get; }
+
+    /// <summary>The question log the gap report reads.</summary>
+    public Mock<IFeedbackStore> QuestionLog { get; } = new();
+
+    /// <summary>What the gap report asks again, to find each group's closest passage.</summary>
+    public Mock<IAnswerService> Answers { get; } = new();
 
     public ModeratorResponder Responder { get; }
 

@@ -30,7 +30,7 @@ public sealed class TeamsAppPackageTests
         var bot = manifest["bots"]![0]!;
         Assert.Equal(AppId, bot["botId"]!.GetValue<string>());
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal(["help", "sources", "status", "reindex", "remove", "aliases", "alias", "audit"], bot["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        Assert.Equal(["help", "sources", "status", "reindex", "remove", "aliases", "alias", "audit", "gaps"], bot["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
         Assert.True(bot["supportsFiles"]!.GetValue<bool>());
     }
 

@@ -26,6 +26,13 @@ internal abstract record ChatCommand
 
     public sealed record Audit : ChatCommand;
 
+    /// <summary><c>gaps</c> or <c>gaps 7</c>: a moderator asks what the sources could not answer in the last days.</summary>
+    public sealed record Gaps(int Days) : ChatCommand
+    {
+        public const int DefaultDays = 30;
+        public const int MaxDays = 3650;
+    }
+
     /// <summary>
     /// A command is a message that is only the command word (any case, trailing punctuation allowed), so that
     /// "status of the treaty?" stays a question. <c>ask</c> is implied, but may be typed.
@@ -50,6 +57,13 @@ internal abstract record ChatCommand
                 return new Aliases();
             case "audit":
                 return new Audit();
+            case "gaps":
+                return new Gaps(Gaps.DefaultDays);
+        }
+
+        if (AfterPrefix(word, "gaps ") is { } days && int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= Gaps.MaxDays)
+        {
+            return new Gaps(count);
         }
 
         // Only a file name makes "remove …" a command, so that "remove the sanctions?" stays a question.

@@ -1,4 +1,5 @@
 using ChatBrief.Core.Analysis;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Moderation;
 using ChatBrief.Core.Sources;
 using ChatBrief.Teams.Activities;
@@ -10,17 +11,22 @@ namespace ChatBrief.Teams.Conversation;
 
 /// <summary>
 /// Composes the replies to moderators' commands: a file sent in a personal chat, <c>remove</c>, <c>alias …</c>,
-/// <c>aliases</c> and <c>audit</c>. Everyone may list the aliases; everything else is for moderators, and a refusal is
-/// recorded in the audit trail too.
+/// <c>aliases</c>, <c>audit</c> and <c>gaps</c>. Everyone may list the aliases; everything else is for moderators, and a
+/// refusal is recorded in the audit trail too.
 /// </summary>
 internal sealed partial class ModeratorResponder(
     ModeratorPolicy moderators,
     SourceModeration sources,
     AliasModeration aliases,
     AuditLog audit,
+    IFeedbackStore questionLog,
+    GapFinder gapFinder,
+    TimeProvider clock,
     IOptions<TeamsOptions> options,
     ILogger<ModeratorResponder> logger)
 {
+    public const string GapsAction = "gaps";
+
     public const int AuditShown = 20;
 
     /// <summary>The text sent with a file that asks to overwrite a source of the same name.</summary>
@@ -30,6 +36,33 @@ internal sealed partial class ModeratorResponder(
 
     public TeamsMessage Audit(InboundActivity activity) =>
         Allowed(activity, "audit", null) ? ModeratorMessages.Audit(audit.Latest(AuditShown)) : ModeratorMessages.Refused();
+
+    /// <summary>
+    /// The gap report, in a personal chat only: it quotes what people asked, which a channel's members should not all
+    /// see.
+    /// </summary>
+    public async Task<TeamsMessage> GapsAsync(InboundActivity activity, int days, CancellationToken cancellationToken)
+    {
+        if (!Allowed(activity, GapsAction, null))
+        {
+            return ModeratorMessages.Refused();
+        }
+
+        if (activity.Conversation?.ConversationType != "personal")
+        {
+            return ModeratorMessages.GapsInPersonalChatOnly();
+        }
+
+        try
+        {
+            questionLog.Open();
+            return ModeratorMessages.Gaps(await gapFinder.FindAsync(questionLog.QuestionsSince(clock.GetUtcNow().AddDays(-days)), cancellationToken), days);
+        }
+        catch (FeedbackStoreException e)
+        {
+            return ModeratorMessages.Plain($"Sorry, the question log cannot be read: {e.Message}");
+        }
+    }
 
     public async Task<TeamsMessage> AddFileAsync(InboundActivity activity, ActivityAttachment file, CancellationToken cancellationToken)
     {

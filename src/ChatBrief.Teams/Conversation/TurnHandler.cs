@@ -77,6 +77,9 @@ internal sealed class TurnHandler(
             case ChatCommand.Audit:
                 await replier.ReplyAsync(turn, moderation.Audit(turn.Activity), cancellationToken);
                 break;
+            case ChatCommand.Gaps gaps:
+                await ReplyWhileTypingAsync(turn, ct => moderation.GapsAsync(turn.Activity, gaps.Days, ct), cancellationToken);
+                break;
             case ChatCommand.Ask ask:
                 await ReplyWhileTypingAsync(turn, ct => questions.AnswerAsync(turn, ask.Question, skip: 0, ct), cancellationToken);
                 break;

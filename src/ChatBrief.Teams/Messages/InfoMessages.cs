@@ -83,7 +83,7 @@ internal static class InfoMessages
     [
         new Paragraph("Ask me a question about the team's documents: mention me and type it. I answer only with exact quotes from the sources, each with its citation, and I say so when the sources don't answer."),
         new Paragraph("Commands: help (this message), sources (the documents I quote), status (the index), aliases (spellings that mean the same)."),
-        new Paragraph("Moderators: reindex (re-read the sources), send a file in a personal chat (add it as a source; with the message replace to overwrite one), remove <name>, alias add A = B, alias remove A, audit (the latest moderator actions)."),
+        new Paragraph("Moderators: reindex (re-read the sources), send a file in a personal chat (add it as a source; with the message replace to overwrite one), remove <name>, alias add A = B, alias remove A, audit (the latest moderator actions), gaps or gaps 7 in a personal chat (what people asked that the sources could not answer)."),
         new Paragraph("To quote a passage in any chat, use \"Search the sources\" from the apps under the message box: pick a result to insert it with its citation."),
         new Paragraph("In a personal chat, no mention is needed.", ParagraphStyle.Subtle),
     ];

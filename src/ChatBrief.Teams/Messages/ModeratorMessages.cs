@@ -1,13 +1,60 @@
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Feedback;
 using ChatBrief.Core.Moderation;
 
 namespace ChatBrief.Teams.Messages;
 
-/// <summary>The bot's replies to moderators' commands: changes to the sources and aliases, and the audit trail.</summary>
+/// <summary>The bot's replies to moderators' commands: changes to the sources and aliases, the audit trail and the gap report.</summary>
 internal static class ModeratorMessages
 {
+    /// <summary>Gap groups shown, largest first; a card keeps well within Teams' size limit.</summary>
+    public const int MaxListedGaps = 15;
+
+    private const int ExampleLength = 150;
+
     public static TeamsMessage Refused() => new(new Paragraph(
-        "Sorry, only moderators can change the sources, edit the aliases or read the audit trail."));
+        "Sorry, only moderators can change the sources, edit the aliases or read the audit trail and the gap report."));
+
+    public static TeamsMessage GapsInPersonalChatOnly() => new(new Paragraph(
+        "The gap report quotes what people asked, so ask me for gaps in a personal chat."));
+
+    /// <summary>What people asked that the sources could not answer, grouped, largest first, with what is answered now.</summary>
+    public static TeamsMessage Gaps(IReadOnlyList<GapGroup> groups, int days)
+    {
+        var open = groups.Where(g => !g.Answered).ToList();
+        var answered = groups.Count - open.Count;
+        var blocks = new List<MessageBlock> { new Paragraph($"Knowledge gaps, last {days} days", ParagraphStyle.Heading) };
+        if (open.Count == 0)
+        {
+            blocks.Add(new Paragraph($"No question went unanswered in the last {days} days."));
+        }
+
+        foreach (var gap in open.Take(MaxListedGaps))
+        {
+            blocks.Add(new Paragraph($"{gap.Asked} asked: {string.Join(" · ", gap.Examples.Select(e => "“" + TextCut.Shorten(e, ExampleLength) + "”"))}"));
+            if (gap.Closest is { } passage)
+            {
+                blocks.Add(new Paragraph($"Closest: {AnswerWording.Citation(passage)}", ParagraphStyle.Subtle));
+            }
+
+            if (gap.ReasonSummary is { Length: > 0 } reasons)
+            {
+                blocks.Add(new Paragraph($"👎 {reasons}", ParagraphStyle.Subtle));
+            }
+        }
+
+        if (open.Count > MaxListedGaps)
+        {
+            blocks.Add(new Paragraph($"… and {open.Count - MaxListedGaps} smaller groups (chatbrief gaps lists them all).", ParagraphStyle.Subtle));
+        }
+
+        if (answered > 0)
+        {
+            blocks.Add(new Paragraph($"{answered} earlier {(answered == 1 ? "gap is" : "gaps are")} answered by the sources now.", ParagraphStyle.Subtle));
+        }
+
+        return new TeamsMessage(blocks, []);
+    }
 
     /// <summary>One sentence of the bot's: a refusal's reason or a confirmation.</summary>
     public static TeamsMessage Plain(string text) => new(new Paragraph(text));
