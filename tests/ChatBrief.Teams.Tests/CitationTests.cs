@@ -37,6 +37,16 @@ public sealed partial class CitationTests
     }
 
     [Fact]
+    public void Reply_SourceWithAWebAddress_TheCitationLinksToIt()
+    {
+        var reply = Reply(new Answer("q", false, [TestData.Passage(1, "A.") with { Url = "https://example.org/a" }, TestData.Passage(2, "B.")]));
+
+        var citations = reply["entities"]![0]!["citation"]!.AsArray();
+        Assert.Equal("https://example.org/a", citations[0]!["appearance"]!["url"]!.GetValue<string>());
+        Assert.Null(citations[1]!["appearance"]!["url"]);
+    }
+
+    [Fact]
     public void Reply_Answer_NoAiGeneratedLabel()
     {
         var reply = Reply(new Answer("q", false, [TestData.Passage(1, "A.")]));

@@ -64,6 +64,9 @@ public sealed record AnswerPassage(
     [JsonIgnore]
     public IReadOnlyList<TextSpan> Sentences { get; init; } = [];
 
+    /// <summary>Where the citation links (<see cref="SourceLink"/>), or null when the source has no web address.</summary>
+    public string? Url { get; init; }
+
     /// <summary>Which of <see cref="Sentences"/> is <see cref="BestSentence"/>; -1 when none is marked.</summary>
     [JsonIgnore]
     public int BestSentenceIndex { get; init; } = -1;

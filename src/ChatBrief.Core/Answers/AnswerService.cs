@@ -177,7 +177,7 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
             rank,
             passage.Id,
             passage.Source,
-            passage.Metadata.Title,
+            passage.Metadata.TitleFromText ? AnswerWording.MadeUpTitle(passage.Metadata.Title) : passage.Metadata.Title,
             passage.Metadata.Author,
             passage.Number,
             passage.Text,
@@ -188,6 +188,7 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
         {
             Sentences = passage.Sentences,
             BestSentenceIndex = best.BestSentence,
+            Url = SourceLink.For(passage.Metadata.Url, passage.Page),
         };
     }
 }

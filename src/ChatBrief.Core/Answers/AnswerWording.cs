@@ -35,6 +35,12 @@ public static class AnswerWording
     }
 
     /// <summary>"Title, by Author", or the title alone when the author is unknown.</summary>
+    /// <summary>
+    /// A title made from a document's opening words, marked so that it is not read as the document's own:
+    /// "“Tokyo and Washington agreed…” (untitled)".
+    /// </summary>
+    public static string MadeUpTitle(string openingWords) => $"“{openingWords}” (untitled)";
+
     public static string Byline(string title, string? author) => string.IsNullOrEmpty(author) ? title : $"{title}, by {author}";
 
     /// <summary>

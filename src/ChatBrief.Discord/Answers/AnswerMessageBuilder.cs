@@ -18,6 +18,10 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
 
     private const int MaxClosestMatches = AnswerService.MaxClosestMatches;
     private const int CitationLength = 400;
+
+    // A longer address is left unlinked, so that the source field stays within Discord's 1,024 characters.
+    private const int MaxLinkLength = 300;
+    private const int MinBylineLength = 40;
     private const int AlsoInLength = 400;
     private const int AnswerColor = 0x2F7D6D;
     private const int AbstainColor = 0x8A8A8A;
@@ -85,7 +89,7 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
     {
         var fields = new List<EmbedField>
         {
-            new($"#{result.Rank} Source", TextFitter.Fit(CitationLines(result), CitationLength, DiscordMarkdown.Escape)),
+            new($"#{result.Rank} Source", CitationLines(result)),
         };
         if (result.AlsoIn.Count > 0)
         {
@@ -95,8 +99,13 @@ internal sealed class AnswerMessageBuilder(TimeProvider time)
         return fields;
     }
 
-    private static string CitationLines(AnswerPassage result) =>
-        $"{AnswerWording.Byline(result.Title, result.Author)}\n{AnswerWording.Location(result.Source, result.Page, result.Passage)}";
+    /// <summary>The byline, then the place, which links to the source when it has a web address.</summary>
+    private static string CitationLines(AnswerPassage result)
+    {
+        var location = DiscordMarkdown.Escape(AnswerWording.Location(result.Source, result.Page, result.Passage));
+        var place = result.Url is { Length: <= MaxLinkLength } url ? $"[{location}](<{url}>)" : location;
+        return TextFitter.Fit(AnswerWording.Byline(result.Title, result.Author), Math.Max(MinBylineLength, CitationLength - place.Length - 1), DiscordMarkdown.Escape) + "\n" + place;
+    }
 
     private static string Citation(AnswerPassage result) => $"{result.Title}, {AnswerWording.Place(result.Page, result.Passage)}";
 

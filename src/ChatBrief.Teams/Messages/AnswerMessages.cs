@@ -108,7 +108,7 @@ internal static class AnswerMessages
         string[] keywords = result.Page is { } page
             ? [result.Source, $"page {page}", $"paragraph {result.Passage}"]
             : [result.Source, $"paragraph {result.Passage}"];
-        return new CitedClaim(sentence, AnswerWording.Byline(result.Title, result.Author), keywords);
+        return new CitedClaim(sentence, AnswerWording.Byline(result.Title, result.Author), keywords, result.Url);
     }
 
     /// <summary>

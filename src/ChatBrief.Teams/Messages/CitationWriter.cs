@@ -29,16 +29,20 @@ internal static class CitationWriter
         ["citation"] = new JsonArray([.. claims.Take(MaxCitations).Select((claim, i) => (JsonNode)Claim(claim, position: i + 1))]),
     };
 
-    private static JsonObject Claim(CitedClaim claim, int position) => new()
+    private static JsonObject Claim(CitedClaim claim, int position)
     {
-        ["@type"] = "Claim",
-        ["position"] = position,
-        ["appearance"] = new JsonObject
+        var appearance = new JsonObject
         {
             ["@type"] = "DigitalDocument",
             ["name"] = TextCut.Shorten(claim.Name, MaxNameLength),
             ["abstract"] = TextCut.Shorten(claim.Quote, MaxAbstractLength),
             ["keywords"] = new JsonArray([.. claim.Keywords.Take(MaxKeywords).Select(k => (JsonNode)TextCut.Shorten(k, MaxKeywordLength))]),
-        },
-    };
+        };
+        if (claim.Url is { } url)
+        {
+            appearance["url"] = url;
+        }
+
+        return new JsonObject { ["@type"] = "Claim", ["position"] = position, ["appearance"] = appearance };
+    }
 }

@@ -7,4 +7,4 @@ namespace ChatBrief.Teams.Messages;
 /// <param name="Quote">The quoted sentence: in the message text in full, and in the pop-up as its abstract.</param>
 /// <param name="Name">The source's title and author.</param>
 /// <param name="Keywords">Where the quote is: the source file, its page and paragraph.</param>
-internal sealed record CitedClaim(string Quote, string Name, IReadOnlyList<string> Keywords);
+internal sealed record CitedClaim(string Quote, string Name, IReadOnlyList<string> Keywords, string? Url = null);

@@ -41,6 +41,16 @@ public class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Build_SourceWithAWebAddress_ThePlaceLinksToIt()
+    {
+        var passage = Samples.Passage() with { Source = "report.pdf", Page = 2, Url = "https://example.org/report.pdf#page=2" };
+
+        var message = _builder.Build("who signed?", Samples.Answer(passage), skip: 0, pageSize: 3);
+
+        Assert.Equal("Allies in space, by A. Writer\n[report.pdf, page 2, paragraph 4](<https://example.org/report.pdf#page=2>)", Assert.Single(message.Embeds).Fields![0].Value);
+    }
+
+    [Fact]
     public void Build_AbstainedOnPagedSource_ClosestMatchNamesThePage()
     {
         var answer = new Answer("who?", true, [Samples.Passage() with { Source = "report.pdf", Page = 2 }]);
