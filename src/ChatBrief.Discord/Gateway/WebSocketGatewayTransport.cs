@@ -35,7 +35,10 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
             await _sending.WaitAsync(cancellationToken);
             try
             {
-                await socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                // Not cancelled once begun: a cancelled WebSocket send aborts the socket, so a heartbeat caught by the host
+                // stopping would drop the connection instead of letting it close with 1000. A frame is small and is sent
+                // at once; a dead connection is found by the missing heartbeat ACK instead.
+                await socket.SendAsync(utf8Json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
             finally
             {
