@@ -12,6 +12,14 @@ public sealed class GapFinder(IAnswerService answers, IPassageEmbedder? embedder
     /// <summary>The door name the re-asked questions carry in the answer log.</summary>
     public const string Door = "gaps";
 
+    /// <summary>The gaps in the last <paramref name="days"/> days of the question log, opening it first (what <c>/gaps</c> and Teams' <c>gaps</c> show).</summary>
+    /// <exception cref="FeedbackStoreException">The log cannot be opened or read.</exception>
+    public Task<IReadOnlyList<GapGroup>> FindAsync(IFeedbackStore store, int days, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        store.Open();
+        return FindAsync(store.QuestionsSince(clock.GetUtcNow().AddDays(-days)), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<GapGroup>> FindAsync(IReadOnlyList<LoggedQuestion> log, CancellationToken cancellationToken)
     {
         var gaps = log.Where(q => q.Question is not null && (q.Abstained || q.VotedDown)).ToList();

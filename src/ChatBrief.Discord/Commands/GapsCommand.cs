@@ -41,8 +41,7 @@ internal sealed class GapsCommand(ModeratorPolicy policy, IFeedbackStore store, 
         IReadOnlyList<GapGroup> groups;
         try
         {
-            store.Open();
-            groups = await gaps.FindAsync(store.QuestionsSince(clock.GetUtcNow().AddDays(-days)), cancellationToken);
+            groups = await gaps.FindAsync(store, days, clock, cancellationToken);
         }
         catch (FeedbackStoreException e)
         {

@@ -55,8 +55,7 @@ internal sealed partial class ModeratorResponder(
 
         try
         {
-            questionLog.Open();
-            return ModeratorMessages.Gaps(await gapFinder.FindAsync(questionLog.QuestionsSince(clock.GetUtcNow().AddDays(-days)), cancellationToken), days);
+            return ModeratorMessages.Gaps(await gapFinder.FindAsync(questionLog, days, clock, cancellationToken), days);
         }
         catch (FeedbackStoreException e)
         {
