@@ -188,7 +188,7 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
         {
             Sentences = passage.Sentences,
             BestSentenceIndex = best.BestSentence,
-            Url = SourceLink.For(passage.Metadata.Url, passage.Page),
+            Url = SourceLink.For(passage.Metadata.Url, passage.Page, passage.Anchor),
         };
     }
 }

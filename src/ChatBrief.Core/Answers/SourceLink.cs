@@ -4,16 +4,27 @@ namespace ChatBrief.Core.Answers;
 public static class SourceLink
 {
     /// <summary>
-    /// The address of the source, at the page for a paged source (<c>#page=N</c>, which browsers' PDF viewers follow), or
-    /// null when the source has no web address: a link must never point anywhere but http or https.
+    /// The address of the source, at the page for a paged source (<c>#page=N</c>, which browsers' PDF viewers follow) or
+    /// at the section's heading anchor for Markdown, or null when the source has no web address: a link must never point
+    /// anywhere but http or https. An address that already names a place in its page keeps it.
     /// </summary>
-    public static string? For(string? url, int? page)
+    public static string? For(string? url, int? page, string? anchor = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
             return null;
         }
 
-        return page is { } onPage && address.Fragment.Length == 0 ? $"{address.AbsoluteUri}#page={onPage}" : address.AbsoluteUri;
+        if (address.Fragment.Length > 0)
+        {
+            return address.AbsoluteUri;
+        }
+
+        return (page, anchor) switch
+        {
+            ({ } onPage, _) => $"{address.AbsoluteUri}#page={onPage}",
+            (_, { Length: > 0 } section) => $"{address.AbsoluteUri}#{Uri.EscapeDataString(section)}",
+            _ => address.AbsoluteUri,
+        };
     }
 }

@@ -18,6 +18,7 @@ internal static class IndexSchema
     public const string Number = "number";
     public const string Part = "part";
     public const string Page = "page";
+    public const string Anchor = "anchor";
     public const string Text = "text";
     public const string Sentences = "sentences";
     public const string Title = "title";
@@ -69,6 +70,8 @@ internal static class IndexSchema
             document.Add(new StoredField(Page, page));
         }
 
+        AddOptional(document, Anchor, passage.Anchor, analyzed: false);
+
         if (vector is not null)
         {
             // Doc values, not a stored field: the whole column is read once per commit, fast, in document order.
@@ -112,7 +115,8 @@ internal static class IndexSchema
                 TitleFromText = document.GetField(TitleFromText) is not null,
             },
             document.Get(Speakers) is { } speakers ? speakers.Split(" | ") : [],
-            document.GetField(Page)?.GetInt32Value());
+            document.GetField(Page)?.GetInt32Value(),
+            document.Get(Anchor));
     }
 
     private static IReadOnlyList<TextSpan> ParseSentences(string? stored, int textLength)
@@ -152,4 +156,5 @@ public sealed record StoredPassage(
     IReadOnlyList<TextSpan> Sentences,
     DocumentMetadata Metadata,
     IReadOnlyList<string> Speakers,
-    int? Page = null);
+    int? Page = null,
+    string? Anchor = null);

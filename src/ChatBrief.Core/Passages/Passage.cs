@@ -11,6 +11,7 @@ namespace ChatBrief.Core.Passages;
 /// <param name="Sentences">Sentence spans within <see cref="Text"/>, in order, covering it.</param>
 /// <param name="Metadata">The document's citation metadata.</param>
 /// <param name="Page">The 1-based page its paragraph starts on, for paged formats (PDF); null otherwise.</param>
+/// <param name="Anchor">The web anchor of the section its paragraph stands in (Markdown headings); null otherwise.</param>
 public sealed record Passage(
     string Id,
     string Source,
@@ -19,7 +20,8 @@ public sealed record Passage(
     string Text,
     IReadOnlyList<TextSpan> Sentences,
     DocumentMetadata Metadata,
-    int? Page = null);
+    int? Page = null,
+    string? Anchor = null);
 
 /// <summary>A span of characters of a text.</summary>
 public readonly record struct TextSpan(int Start, int Length)

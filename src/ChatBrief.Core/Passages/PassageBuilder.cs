@@ -20,7 +20,7 @@ public static class PassageBuilder
             // A corpus that names its passages has already chosen their size; its ids must keep meaning whole passages.
             if (paragraph.Text.Length <= MaxPassageLength || sentences.Count < 2 || paragraph.Id is not null)
             {
-                yield return new Passage(IdOf(document, paragraph, part: 0), document.Source, paragraph.Number, 0, paragraph.Text, sentences, document.Metadata, paragraph.Page);
+                yield return new Passage(IdOf(document, paragraph, part: 0), document.Source, paragraph.Number, 0, paragraph.Text, sentences, document.Metadata, paragraph.Page, paragraph.Anchor);
                 continue;
             }
 
@@ -31,7 +31,7 @@ public static class PassageBuilder
                 var start = group[0].Start;
                 var text = paragraph.Text[start..group[^1].End];
                 var relative = group.Select(span => span with { Start = span.Start - start }).ToList();
-                yield return new Passage(IdOf(document, paragraph, part), document.Source, paragraph.Number, part, text, relative, document.Metadata, paragraph.Page);
+                yield return new Passage(IdOf(document, paragraph, part), document.Source, paragraph.Number, part, text, relative, document.Metadata, paragraph.Page, paragraph.Anchor);
             }
         }
     }

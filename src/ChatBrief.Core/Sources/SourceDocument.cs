@@ -18,4 +18,5 @@ public sealed record DocumentMetadata(string Title, string? Author = null, strin
 /// <param name="Text">Whitespace-normalised text with markup reduced to its words.</param>
 /// <param name="Id">A corpus-given id (JSONL corpora); null for files, whose passages are named by source and number.</param>
 /// <param name="Page">The 1-based page it starts on, for paged formats (PDF); null where a file has no pages.</param>
-public sealed record Paragraph(int Number, string Text, string? Id = null, int? Page = null);
+/// <param name="Anchor">The web anchor of the section it stands in (Markdown headings); null where a file has none.</param>
+public sealed record Paragraph(int Number, string Text, string? Id = null, int? Page = null, string? Anchor = null);

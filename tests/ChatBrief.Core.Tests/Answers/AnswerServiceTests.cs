@@ -34,6 +34,16 @@ public class AnswerServiceTests
     }
 
     [Fact]
+    public async Task AskAsync_MarkdownWithAWebAddress_LinksToTheSectionOfTheAnswer()
+    {
+        using var corpus = new TestCorpus(("guide.md", "---\nurl: https://example.org/guide\n---\n# Guide\n\nAn opening paragraph about the guide.\n\n## Renewing a badge\n\nBadges are renewed at the front desk every March."));
+
+        var first = (await corpus.AskAsync("When are badges renewed?")).Results[0];
+
+        Assert.Equal("https://example.org/guide#renewing-a-badge", first.Url);
+    }
+
+    [Fact]
     public async Task AskAsync_Skip_ReturnsTheNextResultsWithTheirOverallRank()
     {
         using var corpus = Corpus();

@@ -13,6 +13,14 @@ public class SourceLinkTests
         Assert.Equal(expected, SourceLink.For(url, page));
 
     [Theory]
+    [InlineData("https://example.org/guide", "setting-up-discord", "https://example.org/guide#setting-up-discord")]
+    [InlineData("https://example.org/guide#top", "setting-up-discord", "https://example.org/guide#top")]
+    [InlineData("https://example.org/guide", "", "https://example.org/guide")]
+    [InlineData("https://example.org/guide", "q&a \"x\"", "https://example.org/guide#q%26a%20%22x%22")]
+    public void For_SectionOfMarkdown_LinksToItsHeadingAnchor(string url, string anchor, string expected) =>
+        Assert.Equal(expected, SourceLink.For(url, null, anchor));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("javascript:alert(1)")]

@@ -32,6 +32,16 @@ public class MarkdownParserTests
     }
 
     [Fact]
+    public void ParseText_Headings_GiveEachParagraphItsSectionsAnchorAsGitHubNamesIt()
+    {
+        var document = TestSources.ParseMarkdown("Intro before any heading.\n\n# Setting up *Discord*\n\nText one.\n\n- A list item.\n\n## Q&A: the 2+2 talks\n\nText two.\n\n## Setting up Discord\n\nText three.");
+
+        Assert.Equal(
+            [null, "setting-up-discord", "setting-up-discord", "qa-the-22-talks", "setting-up-discord-1"],
+            document.Paragraphs.Select(paragraph => paragraph.Anchor));
+    }
+
+    [Fact]
     public void ParseText_InlineMarkup_ReducedToTheWordsAReaderSees()
     {
         var document = TestSources.ParseMarkdown(

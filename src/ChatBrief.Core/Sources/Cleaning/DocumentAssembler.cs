@@ -49,7 +49,7 @@ internal static class DocumentAssembler
         };
 
         // A paragraph mended across a page break keeps the page it starts on: that is where a reader finds its first words.
-        return new SourceDocument(source, metadata, [.. paragraphs.Select((paragraph, index) => new Paragraph(index + 1, paragraph.Text, Page: paragraph.Page))]);
+        return new SourceDocument(source, metadata, [.. paragraphs.Select((paragraph, index) => new Paragraph(index + 1, paragraph.Text, Page: paragraph.Page, Anchor: paragraph.Anchor))]);
     }
 
     /// <summary>

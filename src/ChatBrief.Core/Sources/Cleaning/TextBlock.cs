@@ -17,7 +17,8 @@ internal enum BlockKind
 /// <param name="IsEmphasized">The whole block was italic or bold: typical of author bios and disclaimers.</param>
 /// <param name="IsLinkOnly">Every word of the block was link text: typical of menus and "related" lists.</param>
 /// <param name="Page">The 1-based page the block is on, for paged formats (PDF); null otherwise.</param>
-internal sealed record TextBlock(BlockKind Kind, IReadOnlyList<string> Lines, bool IsEmphasized = false, bool IsLinkOnly = false, int? Page = null)
+/// <param name="Anchor">The web anchor of the heading the block stands under (Markdown); null otherwise.</param>
+internal sealed record TextBlock(BlockKind Kind, IReadOnlyList<string> Lines, bool IsEmphasized = false, bool IsLinkOnly = false, int? Page = null, string? Anchor = null)
 {
     public string Text => string.Join(' ', Lines);
 }
