@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ChatBrief.Core;
+using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Answers;
+using ChatBrief.Core.Search;
 using Microsoft.Extensions.Options;
 
 namespace ChatBrief.Cli;
@@ -26,7 +28,15 @@ internal static class AskCommand
         {
             using var host = CommonOptions.BuildHost(parse);
             var services = host.Services;
+            // A cold start reads the English word list and the ranking models on the other core while this one opens the
+            // index and loads the embedding model, so `ask` waits for the slower of the two, not for their sum.
+            var loading = Task.Run(() =>
+            {
+                _ = EnglishLexicon.Shared;
+                _ = services.GetRequiredService<RankingModels>();
+            }, cancellationToken);
             await IndexReadiness.EnsureAsync(services, workspace: null, cancellationToken);
+            await loading;
 
             var wanted = parse.GetValue(top) ?? services.GetRequiredService<IOptions<SearchOptions>>().Value.Top;
             var answer = await services.GetRequiredService<IAnswerService>().AskAsync(new AskRequest(parse.GetValue(question)!, wanted), cancellationToken);
