@@ -48,6 +48,11 @@ public static class AbstentionPolicy
             return new AbstentionVerdict("no passage shares a word with the question", null);
         }
 
+        if (question.NamesNothing)
+        {
+            return new AbstentionVerdict("the question names nothing to look for", AnswerEvidence.Of(question, ranked));
+        }
+
         // What someone said cannot be in sources that never name them, however well the topic matches ("What did Obama
         // say about the Senkaku Islands?").
         if (question.AsksForSpeaker && question.Terms.FirstOrDefault(t => t.DocumentFrequency == 0 && question.NameTerms.Contains(t.Term)) is { } stranger)

@@ -29,6 +29,9 @@ public sealed record ParsedQuestion(
     /// <summary>The question asks what a name is or stands for ("What is the SCC?", "what's 2+2"), so its definition answers.</summary>
     public bool AsksForDefinition { get; init; }
 
+    /// <summary>Every word of the question was a question, function or chat word ("u there?"): it names nothing to look for.</summary>
+    public bool NamesNothing { get; init; }
+
     /// <summary>Terms of the words capitalised inside the question ("Iwaya", "Senkaku"), which name someone or something.</summary>
     public IReadOnlySet<string> NameTerms { get; init; } = new HashSet<string>();
 

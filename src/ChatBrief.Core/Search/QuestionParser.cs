@@ -27,7 +27,7 @@ public sealed partial class QuestionParser
         "against", "from", "after", "before", "over", "under", "through", "during", "within", "without", "across", "among",
         "around", "upon", "toward", "towards", "onto", "than", "regarding", "concerning", "re", "wrt", "its", "his", "her",
         "hers", "he", "she", "him", "them", "those", "some", "any", "each", "every", "other", "another", "also", "very", "just",
-        "so", "too", "there", "here",
+        "so", "too", "there", "here", "anyone", "anybody", "someone", "somebody", "everyone", "everybody",
 
         // What is left of contractions once the apostrophe splits them ("they're" gives "re" and "theyre", "don't" gives
         // "don", "t" and "dont"), and the same words typed without it, as chat often does.
@@ -39,7 +39,10 @@ public sealed partial class QuestionParser
 
         // Chat shorthand for the words above: without it "what r they gonna do abt cyber attacks" searches for "abt".
         "u", "ur", "r", "abt", "wat", "wut", "gonna", "wanna", "gotta", "pls", "plz", "thx", "btw", "fyi", "idk", "lol",
-        "tl", "dr", "tldr", "stuff", "thing", "things",
+        "tl", "dr", "tldr",
+
+        // Placeholder nouns, which stand for the topic instead of naming it ("the cyber stuff", "f35 crash details").
+        "stuff", "thing", "things", "detail", "details", "info",
     ];
 
     // Words that ask who wrote something: the answer is a byline, so they steer to the author field instead of being searched.
@@ -97,9 +100,11 @@ public sealed partial class QuestionParser
             .Where(t => nameStarts.Contains(t.StartOffset)
                 || (!_questionTerms.Contains(t.Term) && !_authorTerms.Contains(t.Term) && !(asksForDefinition && _definitionTerms.Contains(t.Term))))
             .ToList();
+        // A question made only of question and chat words ("what is it?", "u there?") names nothing the sources could
+        // answer; it still searches with those words, for the closest matches it shows. "Who wrote this?" asks for a byline.
+        var namesNothing = content.Count == 0 && !asksForAuthor;
         if (content.Count == 0 && all.Count > 0)
         {
-            // A question made only of question words ("what is it?") still searches with them rather than with nothing.
             content = all;
         }
 
@@ -138,6 +143,7 @@ public sealed partial class QuestionParser
             Corrections = corrections,
             NameTerms = names,
             AsksForDefinition = asksForDefinition,
+            NamesNothing = namesNothing,
         };
     }
 

@@ -49,12 +49,16 @@ public class QuestionParserTests(QuestionParserTests.Corpus corpus) : IClassFixt
         Assert.Contains("empty", error.Message);
     }
 
-    [Fact]
-    public async Task AskAsync_OnlyQuestionWords_AbstainsInsteadOfShowingNoise()
+    [Theory]
+    [InlineData("what did they say about it?")]
+    [InlineData("u there?")]
+    [InlineData("what's the deal with that stuff?")]
+    public async Task AskAsync_OnlyQuestionOrChatWords_AbstainsInsteadOfShowingNoise(string question)
     {
-        var answer = await _corpus.Files.Answers.AskAsync(new AskRequest("what did they say about it?"));
+        var answer = await _corpus.Files.Answers.AskAsync(new AskRequest(question));
 
         Assert.True(answer.Abstained);
+        Assert.Equal("the question names nothing to look for", answer.AbstentionReason);
     }
 
     [Theory]
@@ -65,6 +69,8 @@ public class QuestionParserTests(QuestionParserTests.Corpus corpus) : IClassFixt
     [InlineData("show me the part about the Pacific", "pacif")]
     [InlineData("quote the minister on the alliance", "minist allianc")]
     [InlineData("any info on the exercise?", "exercis")]
+    [InlineData("f-35a crash details pls", "f f35a 35 crash")]
+    [InlineData("did anyone mention the exercise", "exercis")]
     [InlineData("What's the deal with the F-35A?", "f f35a 35")]
     [InlineData("what is going on with the alliance", "allianc")]
     [InlineData("What’s the deal with the alliance? I’m curious", "allianc curiou")]
