@@ -38,7 +38,13 @@ internal sealed record LoadReport
 
     public required double LatestSendMs { get; init; }
 
+    /// <summary>The CPU time serve spent during the run, when its process was given.</summary>
+    public TimeSpan? ServeCpu { get; init; }
+
     public double AnswersPerSecond => Seconds <= 0 ? 0 : Answered / Seconds;
+
+    /// <summary>serve's CPU time per answer: what an answer through the door costs the machine, however busy it is.</summary>
+    public double? ServeCpuMsPerAnswer => ServeCpu is { } cpu && Answered > 0 ? cpu.TotalMilliseconds / Answered : null;
 
     public static LoadReport From(string door, Uri target, RunLimits limits, TimeSpan elapsed, IReadOnlyList<RequestOutcome> outcomes, int shed, int mostInFlight, TimeSpan latestSend)
     {
@@ -70,11 +76,16 @@ internal sealed record LoadReport
         text.AppendLine(CultureInfo.InvariantCulture, $"response ms: {Quantiles(ResponseMs)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"answer ms:   {Quantiles(AnswerMs)}");
         text.AppendLine(Errors.Count == 0 ? "errors: none" : "errors: " + string.Join(", ", Errors.Select(e => $"{e.Key} x{e.Value}")));
+        if (ServeCpuMsPerAnswer is { } cpu)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"serve's CPU: {ServeCpu!.Value.TotalSeconds:0.0} s, {cpu:0.0} ms an answer");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"generator: at most {MostInFlight} in flight, latest send {LatestSendMs:0.0} ms behind schedule");
         return text.ToString();
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
+    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["door"] = Door,
         ["target"] = Target.ToString(),
@@ -94,6 +105,7 @@ internal sealed record LoadReport
         ["answer_p95_ms"] = Rounded(AnswerMs, 0.95),
         ["answer_p99_ms"] = Rounded(AnswerMs, 0.99),
         ["errors"] = Errors,
+        ["serve_cpu_ms_per_answer"] = ServeCpuMsPerAnswer is { } cpu ? Math.Round(cpu, 2) : null,
         ["most_in_flight"] = MostInFlight,
         ["latest_send_ms"] = Math.Round(LatestSendMs, 2),
     });
