@@ -18,12 +18,14 @@ internal static class LoadGeneratorCommand
     {
         Description = "Folder of the generator's test keys and TLS certificate (made on first use and reused).",
         DefaultValueFactory = _ => new DirectoryInfo(GeneratorKeys.DefaultFolder),
+        Recursive = true,
     };
 
     private static readonly Option<int> StandInPort = new("--standin-port")
     {
         Description = "Port of the stand-ins for Discord and the Bot Framework on 127.0.0.1 (http); https on the next one.",
         DefaultValueFactory = _ => StandInAddresses.DefaultHttpPort,
+        Recursive = true,
     };
 
     public static Task<int> RunAsync(string[] args)
@@ -85,6 +87,12 @@ internal static class LoadGeneratorCommand
             }
 
             var questionList = EvalRunner.ReadQuestions(parse.GetValue(questions)!.FullName).Select(q => q.Question).ToList();
+            if (questionList.Count == 0)
+            {
+                Console.Error.WriteLine("The question file holds no questions.");
+                return 1;
+            }
+
             var limits = new RunLimits(
                 parse.GetValue(rate),
                 TimeSpan.FromSeconds(parse.GetValue(seconds)),
@@ -94,7 +102,18 @@ internal static class LoadGeneratorCommand
             var addresses = new StandInAddresses(parse.GetValue(StandInPort));
             using var keys = GeneratorKeys.LoadOrCreate(parse.GetValue(State)!.FullName);
             var deliveries = new Deliveries(clock);
-            await using var standIns = await StandInServer.StartAsync(addresses, keys, deliveries);
+            StandInServer standInServer;
+            try
+            {
+                standInServer = await StandInServer.StartAsync(addresses, keys, deliveries);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"The stand-ins cannot listen on 127.0.0.1:{addresses.HttpPort} and {addresses.HttpsPort} ({e.Message}); choose others with --standin-port, and give serve the settings `settings --standin-port` prints.");
+                return 1;
+            }
+
+            await using var standIns = standInServer;
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = limits.MaxInFlight })
             {
                 BaseAddress = baseAddress,
