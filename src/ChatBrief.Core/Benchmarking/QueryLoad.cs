@@ -10,8 +10,7 @@ public sealed record QueryLoadResult(int Threads, int Answered, double Seconds, 
     public double QuestionsPerSecond => Seconds <= 0 ? 0 : Answered / Seconds;
 
     /// <summary>The time this share of questions stays within (nearest rank).</summary>
-    public double Percentile(double share) =>
-        LatenciesMs.Length == 0 ? 0 : LatenciesMs[Math.Clamp((int)Math.Ceiling(share * LatenciesMs.Length) - 1, 0, LatenciesMs.Length - 1)];
+    public double Percentile(double share) => Benchmarking.Percentile.NearestRank(LatenciesMs, share);
 }
 
 /// <summary>

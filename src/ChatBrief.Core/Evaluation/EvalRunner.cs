@@ -130,8 +130,7 @@ public static class EvalRunner
             return null;
         }
 
-        var sorted = latencies.Order().ToArray();
-        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
+        return Math.Round(Benchmarking.Percentile.NearestRank(latencies.Order().ToArray(), share), 2);
     }
 
     /// <summary>1-based rank of the first hit in the top 10, or 0.</summary>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ChatBrief.Benchmarks.SeedsIndex).Assembly).Run(args);

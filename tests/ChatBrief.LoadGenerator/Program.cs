@@ -1,0 +1,3 @@
+using ChatBrief.LoadGenerator;
+
+return await LoadGeneratorCommand.RunAsync(args);
