@@ -35,6 +35,7 @@ public sealed class SecretsStayOutOfOutputTests
             ],
             builder =>
             {
+                SharedEmbedder.UseIn(builder);
                 builder.WebHost.UseTestServer();
                 builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector));
             });

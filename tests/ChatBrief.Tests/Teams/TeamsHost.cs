@@ -56,6 +56,7 @@ public sealed class TeamsHost : IAsyncDisposable
         ];
         var app = ChatBriefWebApp.Build(args, builder =>
         {
+            SharedEmbedder.UseIn(builder);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddHttpMessageHandler(() => new PlainHttpToStandIn());
             if (inMemory)
