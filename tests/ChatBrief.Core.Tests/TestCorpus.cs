@@ -1,5 +1,6 @@
 using ChatBrief.Core.Answers;
 using ChatBrief.Core.Indexing;
+using ChatBrief.Core.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,13 @@ namespace ChatBrief.Core.Tests;
 /// <summary>A temporary sources folder and index wired exactly as the host wires them; deleted on dispose.</summary>
 public sealed class TestCorpus : IDisposable
 {
+    /// <summary>
+    /// One embedding model for every corpus of the test run: loading it took about a second of each corpus (and of
+    /// each <see cref="Restart"/>), and it is stateless, so sharing it changes nothing the tests check. The services
+    /// do not dispose of an instance they were given; the process ends with it.
+    /// </summary>
+    private static readonly ArcticXsEmbedder SharedEmbedder = new();
+
     private ServiceProvider _services;
     private IReadOnlyDictionary<string, string?> _settings;
 
@@ -54,6 +62,7 @@ public sealed class TestCorpus : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddChatBriefCore()
+            .AddSingleton<IPassageEmbedder>(SharedEmbedder)
             .BuildServiceProvider();
     }
 

@@ -6,18 +6,8 @@ namespace ChatBrief.Tests.Cli;
 /// The answer-quality bar of the retrieval issue, held on the project's own questions about the seeds: the first passage
 /// answers, every clearly unanswerable question abstains, and at most 1 answerable question in 20 wrongly abstains.
 /// </summary>
-public sealed class SeedsQuestionsTests : IAsyncLifetime
+public sealed class SeedsQuestionsTests : SeedsCliTests
 {
-    private SeedsWorkspace _workspace = null!;
-
-    public async Task InitializeAsync() => _workspace = await SeedsWorkspace.WithIndexAsync("chatbrief-seeds-questions");
-
-    public Task DisposeAsync()
-    {
-        _workspace.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("seeds.jsonl")]
     [InlineData("seeds-slips.jsonl")]
@@ -27,7 +17,7 @@ public sealed class SeedsQuestionsTests : IAsyncLifetime
         var questions = Path.Combine(SeedsWorkspace.RepositoryRoot(), "tests", "questions", file);
         var answerable = File.ReadLines(questions).Count(line => !line.Contains("\"unanswerable\"", StringComparison.Ordinal));
 
-        var result = await ChatBriefProcess.RunAsync(_workspace.Root, "eval", "--questions", questions);
+        var result = await RunAsync("eval", "--questions", questions);
 
         Assert.Equal(0, result.ExitCode);
         using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
@@ -43,23 +33,5 @@ public sealed class SeedsQuestionsTests : IAsyncLifetime
         {
             Assert.Equal(1.0, root.GetProperty("abstain_strict").GetDouble());
         }
-    }
-
-    /// <summary>
-    /// Questions about the seeds typed as people chat ("whats the deal with the f35 crash", "jamming gps??"). They hold the
-    /// level reached, which is below the bar above: some casual phrasings still abstain (README, "Results").
-    /// </summary>
-    [Fact]
-    public async Task Eval_CasualQuestions_MostAreAnsweredByTheRightPassage()
-    {
-        var questions = Path.Combine(SeedsWorkspace.RepositoryRoot(), "tests", "questions", "seeds-casual.jsonl");
-
-        var result = await ChatBriefProcess.RunAsync(_workspace.Root, "eval", "--questions", questions);
-
-        Assert.Equal(0, result.ExitCode);
-        using var metrics = JsonDocument.Parse(result.StandardOutput.Trim().Split('\n')[^1]);
-        var root = metrics.RootElement;
-        Assert.True(root.GetProperty("hit@3").GetDouble() >= 0.95, result.StandardOutput);
-        Assert.True(root.GetProperty("answered_hit@1").GetDouble() >= 0.7, result.StandardOutput);
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using ChatBrief.Discord.Gateway;
 using ChatBrief.Tests.Discord.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using static ChatBrief.Tests.Discord.Support.GatewayTestsConstants;
@@ -54,7 +57,9 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(1, heartbeat.GetProperty("d").GetInt64());
 
         var reply = await Eventually.GetAsync(() => _host.Discord.LogEntries.Select(entry => entry.RequestMessage).FirstOrDefault(request => request?.Method == "POST"));
-        await Task.Delay(100);
+        // The messages are read in order and stopping waits for every answer under way, so a reply to either of the
+        // first two would be in the log by now.
+        await _host.StopAsync().WaitAsync(Patience.Bound);
         Assert.Single(_host.Discord.LogEntries, entry => entry.RequestMessage?.Method == "POST");
         Assert.Equal("/api/v10/channels/700/messages", reply.Path);
         Assert.Equal("Bot " + DiscordHost.BotToken, reply.Headers!["Authorization"].ToString());
@@ -104,7 +109,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var first = await ReadyConnectionAsync();
         await first.SendAsync(new { op = 7, d = (object?)null });
 
-        var closeCode = await first.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        var closeCode = await first.ClientClosed.WaitAsync(Patience.Bound);
         var second = await _gateway.NextConnectionAsync();
         await second.HelloAsync(FastHeartbeatMs);
         await second.ExpectAsync(6);
@@ -121,7 +126,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var first = await ReadyConnectionAsync();
         await first.SendAsync(new { op = 9, d = false });
 
-        await first.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        await first.ClientClosed.WaitAsync(Patience.Bound);
         var second = await _gateway.NextConnectionAsync();
         await second.HelloAsync(FastHeartbeatMs);
         var identify = await second.ExpectAsync(2);
@@ -137,7 +142,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var first = await ReadyConnectionAsync();
         await first.SendAsync(new { op = 9, d = true });
 
-        await first.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        await first.ClientClosed.WaitAsync(Patience.Bound);
         var second = await _gateway.NextConnectionAsync();
         await second.HelloAsync(FastHeartbeatMs);
 
@@ -157,7 +162,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await second.HelloAsync(FastHeartbeatMs);
         await second.ExpectAsync(6);
 
-        Assert.Null(await first.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Null(await first.ClientClosed.WaitAsync(Patience.Bound));
         Assert.Contains(_host.Log.Lines(), line => line.Contains("zombie", StringComparison.Ordinal));
     }
 
@@ -191,7 +196,8 @@ public sealed class GatewayTests : IAsyncLifetime
 
         var line = await Eventually.GetAsync(() => _host.Log.Lines().FirstOrDefault(entry => entry.Contains("stopped for good", StringComparison.Ordinal)));
         Assert.StartsWith($"Critical: Discord gateway stopped for good after close code {code}:", line);
-        await Task.Delay(300);
+        // The client has returned for good, so no reconnect can follow.
+        await _host.Services.GetServices<IHostedService>().OfType<GatewayClient>().Single().ExecuteTask!.WaitAsync(Patience.Bound);
         Assert.Equal(1, _gateway.ConnectionsOpened);
         Assert.Single(_host.Discord.LogEntries, entry => entry.RequestMessage?.Path == "/api/v10/gateway/bot");
     }
@@ -215,9 +221,9 @@ public sealed class GatewayTests : IAsyncLifetime
         var connection = await ReadyConnectionAsync();
         await connection.NextHeartbeatAsync();
 
-        await _host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await _host.StopAsync().WaitAsync(Patience.Bound);
 
-        Assert.Equal(1000, await connection.ClientClosed.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1000, await connection.ClientClosed.WaitAsync(Patience.Bound));
         Assert.Equal(1, _gateway.ConnectionsOpened);
     }
 

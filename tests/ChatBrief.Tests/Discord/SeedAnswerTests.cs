@@ -19,7 +19,7 @@ public sealed class SeedsHostFixture : IAsyncLifetime
         _seeds = await SeedsWorkspace.WithIndexAsync("chatbrief-discord");
         Host = await DiscordHost.StartAsync(seeds: _seeds, discord: server =>
             server.Given(Request.Create().WithPath("/api/v10/webhooks/*").UsingPatch()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}")));
-        await Eventually.HappensAsync(() => Host.Http.GetAsync(new Uri(Host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await Eventually.HappensAsync(() => Host.Http.GetAsync(new Uri(Host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK);
     }
 
     public async Task DisposeAsync()
@@ -117,8 +117,7 @@ public sealed class SeedAnswerTests(SeedsHostFixture fixture) : IClassFixture<Se
 
         Assert.Equal(5, (await response.JsonAsync()).GetProperty("type").GetInt32());
         var summary = await Eventually.GetAsync(
-            () => Host.Discord.LogEntries.Select(entry => entry.RequestMessage).LastOrDefault(request => request?.Path.Contains("seeds-reindex", StringComparison.Ordinal) == true && request.Body!.Contains("Reindex finished", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60));
+            () => Host.Discord.LogEntries.Select(entry => entry.RequestMessage).LastOrDefault(request => request?.Path.Contains("seeds-reindex", StringComparison.Ordinal) == true && request.Body!.Contains("Reindex finished", StringComparison.Ordinal)));
         using var body = JsonDocument.Parse(summary.Body!);
         Assert.StartsWith("3 documents", body.RootElement.GetProperty("embeds")[0].GetProperty("description").GetString());
     }

@@ -33,7 +33,7 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
         _discordCopy = _corpus.CopyWithIndex("chatbrief-hostile-discord");
         Discord = await DiscordHost.StartAsync(seeds: _discordCopy, withGateway: false, inMemory: true, configure: SearchLexically, discord: server =>
             server.Given(Request.Create().WithPath("/api/v10/webhooks/*").UsingPatch()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}")));
-        await Eventually.HappensAsync(() => Discord.Http.GetAsync("/readyz").Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await Eventually.HappensAsync(() => Discord.Http.GetAsync("/readyz").Result.StatusCode == HttpStatusCode.OK);
 
         await BotFramework.StartAsync();
         Teams = await TeamsHost.StartAsync(TeamsDoorFixture.SettingsFor(BotFramework), workspace: _corpus.CopyWithIndex("chatbrief-hostile-teams"), inMemory: true, configure: SearchLexically);

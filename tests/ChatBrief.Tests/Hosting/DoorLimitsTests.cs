@@ -65,7 +65,7 @@ public sealed class DoorLimitsTests : IAsyncLifetime
     public async Task Door_WhileTheOnlySlotIsTaken_ShedsAtOnceWith503AndRetryAfter_AndHealthStillAnswers()
     {
         var held = PostSignedAsync(DiscordPayloads.Command("ask", [new { name = "question", type = 3, value = "who signed?" }]));
-        await _asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await _asked.Task.WaitAsync(Patience.Bound);
 
         using var shed = await PostSignedAsync(DiscordPayloads.Ping);
         using var alive = await _http.GetAsync("/healthz");

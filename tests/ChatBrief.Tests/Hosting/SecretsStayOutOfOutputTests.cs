@@ -35,13 +35,14 @@ public sealed class SecretsStayOutOfOutputTests
             ],
             builder =>
             {
+                SharedEmbedder.UseIn(builder);
                 builder.WebHost.UseTestServer();
                 builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector));
             });
         await app.StartAsync();
         using var http = app.GetTestClient();
 
-        await Eventually.HappensAsync(() => collector.GetSnapshot().Any(record => record.Category == typeof(GatewayClient).FullName && record.Level >= LogLevel.Warning), TimeSpan.FromSeconds(60));
+        await Eventually.HappensAsync(() => collector.GetSnapshot().Any(record => record.Category == typeof(GatewayClient).FullName && record.Level >= LogLevel.Warning));
         var outputs = new List<string>
         {
             await http.GetStringAsync("/healthz"),

@@ -1,4 +1,5 @@
 using ChatBrief.Core.Sources;
+using ChatBrief.Tests.Discord.Support;
 using ChatBrief.Tests.Teams;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -13,7 +14,7 @@ namespace ChatBrief.Tests.Hosting;
 public sealed class ShutdownTests : IAsyncLifetime
 {
     private const string AppId = TeamsDoorFixture.AppId;
-    private static readonly TimeSpan Safety = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Safety = Patience.Bound;
 
     private readonly BotFrameworkStandIn _botFramework = new();
 

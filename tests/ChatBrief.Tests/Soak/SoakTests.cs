@@ -53,7 +53,7 @@ public sealed class SoakTests(ITestOutputHelper output)
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Limits:QuestionsPerMinute"] = "1000" });
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
             });
-        await Eventually.HappensAsync(() => host.Http.GetAsync(new Uri(host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await Eventually.HappensAsync(() => host.Http.GetAsync(new Uri(host.BaseAddress, "/readyz")).Result.StatusCode == HttpStatusCode.OK);
         var index = host.Services.GetRequiredService<IIndexManager>();
         var tally = new SoakTally();
         await AskAsync(host, Questions[0], "0", index, tally);

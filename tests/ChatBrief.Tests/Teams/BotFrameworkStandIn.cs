@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBrief.Tests.Discord.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -111,7 +112,7 @@ public sealed class BotFrameworkStandIn : IAsyncDisposable
 
     public async Task<RecordedRequest> WaitForActivityAsync(string conversationId, Func<RecordedRequest, bool> match)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + Patience.Bound;
         while (DateTime.UtcNow < deadline)
         {
             if (ActivitiesFor(conversationId).FirstOrDefault(match) is { } found)

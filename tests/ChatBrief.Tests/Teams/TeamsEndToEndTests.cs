@@ -295,7 +295,9 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
         var sentId = LinkedMessageId(conversation);
 
         using var response = await Host.PostActivityAsync(TeamsActivities.FeedbackInvoke(AppId, BotFramework.ServiceUrl, conversation, sentId, "dislike", "Not this passage."), ValidToken());
-        await Eventually.HappensAsync(() => Votes(conversation).Count == 1, TimeSpan.FromSeconds(10));
+        await Eventually.HappensAsync(() => Votes(conversation).Count == 1);
+        // The vote and its comment are two writes of one queued record: the flush waits for the second.
+        await feedback.FlushAsync();
 
         Assert.Equal("default", reply.Json["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatBrief.Hosting;
 using ChatBrief.Teams.Connector;
+using ChatBrief.Tests.Discord.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,6 +57,7 @@ public sealed class TeamsHost : IAsyncDisposable
         ];
         var app = ChatBriefWebApp.Build(args, builder =>
         {
+            SharedEmbedder.UseIn(builder);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).AddHttpMessageHandler(() => new PlainHttpToStandIn());
             if (inMemory)
@@ -100,7 +102,7 @@ public sealed class TeamsHost : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Patience.Bound;
         while (DateTime.UtcNow < deadline)
         {
             using var response = await Http.GetAsync("/readyz");

@@ -89,6 +89,7 @@ internal sealed class DiscordHost : IAsyncDisposable
 
         host._app = ChatBriefWebApp.Build([.. args], builder =>
         {
+            SharedEmbedder.UseIn(builder);
             if (seeds is null)
             {
                 builder.Services.AddSingleton<IAnswerService>(host.Core);

@@ -6,7 +6,7 @@ internal static class Eventually
     public static async Task<T> GetAsync<T>(Func<T?> probe, TimeSpan? timeout = null)
         where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? Patience.Bound);
         while (DateTime.UtcNow < deadline)
         {
             if (probe() is { } value)

@@ -46,7 +46,7 @@ internal sealed class GatewayStandIn : IAsyncDisposable
 
     /// <summary>The next connection the bot opens.</summary>
     public async Task<StandInConnection> NextConnectionAsync() =>
-        await _connections.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await _connections.Reader.ReadAsync().AsTask().WaitAsync(Patience.Bound);
 
     public async ValueTask DisposeAsync()
     {
@@ -167,12 +167,12 @@ internal sealed class StandInConnection(WebSocket socket, string path, string qu
     /// <summary>The next frame the bot sent other than a heartbeat, which must have opcode <paramref name="op"/>.</summary>
     public async Task<JsonElement> ExpectAsync(int op)
     {
-        var frame = await _frames.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var frame = await _frames.Reader.ReadAsync().AsTask().WaitAsync(Patience.Bound);
         Assert.Equal(op, frame.GetProperty("op").GetInt32());
         return frame.GetProperty("d");
     }
 
-    public async Task<JsonElement> NextHeartbeatAsync() => await _heartbeats.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+    public async Task<JsonElement> NextHeartbeatAsync() => await _heartbeats.Reader.ReadAsync().AsTask().WaitAsync(Patience.Bound);
 
     /// <summary>
     /// The first heartbeat that carries <paramref name="sequence"/>: a heartbeat sent before the client read the last
