@@ -17,10 +17,24 @@ public sealed class EnglishLexicon
 
     private static readonly Lazy<EnglishLexicon> English = new(() =>
     {
+        // Analysing 150,000 words costs about a second of CPU, which every cold `ask` would pay; the result depends only
+        // on this build of the code, so it is kept in the user's cache folder under the build's module version id.
+        var cache = CacheFile();
+        if (cache is not null && TryReadCache(cache) is { } cached)
+        {
+            return cached;
+        }
+
         using var stream = typeof(EnglishLexicon).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException($"The word list '{Resource}' is missing from the assembly.");
         using var analyzer = new ChatBriefAnalyzer();
-        return Read(new StreamReader(stream), analyzer);
+        var lexicon = Read(new StreamReader(stream), analyzer);
+        if (cache is not null)
+        {
+            lexicon.TryWriteCache(cache);
+        }
+
+        return lexicon;
     });
 
     private readonly HashSet<string> _words;
@@ -81,6 +95,89 @@ public sealed class EnglishLexicon
         }
 
         return new EnglishLexicon(words, synonyms, spellings);
+    }
+
+    private static string? CacheFile()
+    {
+        var folder = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        var build = typeof(EnglishLexicon).Assembly.ManifestModule.ModuleVersionId;
+        return folder.Length == 0 ? null : Path.Combine(folder, "ChatBrief", "cache", $"english-lexicon-{build:N}.tsv");
+    }
+
+    /// <summary>
+    /// The cached lexicon: a line per term (<c>term TAB w|s TAB synonym…</c>), a blank line, then the spellings. Null
+    /// when there is none or it cannot be read, so that the list is analysed again.
+    /// </summary>
+    internal static EnglishLexicon? TryReadCache(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var spellings = new List<string>();
+            var inSpellings = false;
+            foreach (var line in File.ReadLines(path))
+            {
+                if (line.Length == 0)
+                {
+                    inSpellings = true;
+                }
+                else if (inSpellings)
+                {
+                    spellings.Add(line);
+                }
+                else
+                {
+                    var fields = line.Split('\t');
+                    if (fields.Length != 3)
+                    {
+                        return null;
+                    }
+
+                    if (fields[1] == "w")
+                    {
+                        words.Add(fields[0]);
+                    }
+
+                    if (fields[2].Length > 0)
+                    {
+                        synonyms[fields[0]] = new HashSet<string>(fields[2].Split(' '), StringComparer.Ordinal);
+                    }
+                }
+            }
+
+            return inSpellings && words.Count > 0 ? new EnglishLexicon(words, synonyms, spellings) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    internal void TryWriteCache(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // "w" marks an English word; a term that is only some word's synonym has "s".
+            var lines = _words.Union(_synonyms.Keys)
+                .Select(term => $"{term}\t{(_words.Contains(term) ? "w" : "s")}\t{(_synonyms.TryGetValue(term, out var set) ? string.Join(' ', set) : "")}")
+                .Append("")
+                .Concat(_spellingsByInitial.SelectMany(group => group));
+            // Written aside and moved into place, so that a process reading it never sees half a file.
+            var partial = $"{path}.{Environment.ProcessId}.partial";
+            File.WriteAllLines(partial, lines);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without a cache the next process analyses the list again; nothing is lost.
+        }
     }
 
     /// <summary>The term of each whitespace-separated word that analyses to exactly one term, by the word's start offset.</summary>

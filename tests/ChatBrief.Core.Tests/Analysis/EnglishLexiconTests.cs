@@ -40,6 +40,51 @@ public class EnglishLexiconTests
     }
 
     [Fact]
+    public void Cache_WrittenAndReadBack_KnowsTheSameWordsSynonymsAndSpellings()
+    {
+        using var analyzer = new ChatBriefAnalyzer();
+        var table = EnglishLexicon.Read(new StringReader("defeat\tbeat vanquish\nrice\t\ndefence\tdefense\n"), analyzer);
+        var path = Path.Combine(Path.GetTempPath(), $"lexicon-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            table.TryWriteCache(path);
+            var cached = EnglishLexicon.TryReadCache(path);
+
+            Assert.NotNull(cached);
+            foreach (var term in new[] { "defeat", "beat", "vanquish", "rice", "defenc", "defens", "absent" })
+            {
+                Assert.Equal(table.Contains(term), cached.Contains(term));
+                Assert.Equal(table.SynonymsOf(term), cached.SynonymsOf(term));
+            }
+
+            Assert.Equal(table.ClosestSpellings("defense", 1), cached.ClosestSpellings("defense", 1));
+            Assert.NotEmpty(cached.ClosestSpellings("rce", 1));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("defeat\tbeat\n")]
+    [InlineData("only one field\n\nspelling\n")]
+    public void Cache_DamagedOrCut_IsNotUsed(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lexicon-{Guid.NewGuid():N}.tsv");
+        File.WriteAllText(path, content);
+        try
+        {
+            Assert.Null(EnglishLexicon.TryReadCache(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Shared_Contains_EnglishWordsAndTheirFormsButNotNames()
     {
         using var analyzer = new ChatBriefAnalyzer();
