@@ -173,6 +173,11 @@ public sealed class EnglishLexicon
             var partial = $"{path}.{Environment.ProcessId}.partial";
             File.WriteAllLines(partial, lines);
             File.Move(partial, path, overwrite: true);
+            // Other builds' lists are left by upgrades; one of them still in use only costs its process a new analysis.
+            foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "english-lexicon-*.tsv").Where(file => file != path))
+            {
+                File.Delete(old);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
