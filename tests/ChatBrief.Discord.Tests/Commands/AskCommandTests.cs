@@ -79,4 +79,27 @@ public class AskCommandTests
         Assert.Contains("Tokyo", edit.Embeds[0].Description);
         handlers.Rest.Verify(rest => rest.EditOriginalResponseAsync("tok", edit, It.IsAny<CancellationToken>()));
     }
+
+    [Fact]
+    public async Task HandleAsync_AnswerThatHoldsItsThreadPastTheBudget_StillDefers()
+    {
+        using var handlers = new Handlers();
+        using var release = new ManualResetEventSlim();
+        // A search over an open index never yields: the answer comes back synchronously, however long it takes.
+        handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                release.Wait(TimeSpan.FromSeconds(60));
+                return Task.FromResult(Samples.Answer(Samples.Passage()));
+            });
+        var command = new AskCommand(handlers.Composer, handlers.Responder);
+
+        var handling = Task.Run(() => command.HandleAsync(Samples.Command("ask", new { question = "who signed?" }), CancellationToken.None));
+        var first = await Task.WhenAny(handling, Task.Delay(TimeSpan.FromSeconds(30)));
+        release.Set();
+
+        Assert.Same(handling, first);
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, (await handling).Type);
+        Assert.Single(await handlers.WaitForSentAsync(1));
+    }
 }
