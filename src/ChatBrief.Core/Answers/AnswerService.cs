@@ -35,7 +35,7 @@ public sealed partial class AnswerService(IndexManager index, RankingModels rank
         using var lease = index.Acquire();
         var top = Math.Max(1, request.Top);
         var skip = Math.Max(0, request.Skip);
-        var outcome = _searcher.Search(lease, request.Question, options.Value.MaxQuestionLength, skip + top);
+        var outcome = await _searcher.SearchAsync(lease, request.Question, options.Value.MaxQuestionLength, skip + top);
         var groups = AnswerGrouping.Group(outcome.Passages, lease.Snapshot.PassageTerms);
         var shown = outcome.Abstained && limitClosestMatches ? Math.Min(top, Math.Max(0, MaxClosestMatches - skip)) : top;
         var results = groups

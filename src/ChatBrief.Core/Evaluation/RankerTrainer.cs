@@ -31,21 +31,20 @@ public sealed record RankingQuality(int Questions, double HitAt1, double HitAt3,
 /// </summary>
 public static class RankerTrainer
 {
-    public static IReadOnlyList<LabelledQuestion> Label(IndexManager index, IEnumerable<EvalQuestion> questions, int maxQuestionLength)
+    public static async Task<IReadOnlyList<LabelledQuestion>> LabelAsync(IndexManager index, IEnumerable<EvalQuestion> questions, int maxQuestionLength, CancellationToken cancellationToken = default)
     {
         var collector = new CandidateCollector(index.Analyzer, index.Embedder);
         using var lease = index.Acquire();
-        return questions
-            .Where(q => !q.IsUnanswerable)
-            .AsParallel()
-            .AsOrdered()
-            .Select(question =>
-            {
-                var (_, candidates) = collector.Collect(lease, question.Question, maxQuestionLength);
-                var answers = candidates.Select(c => EvalRunner.IsHit(question, new EvalResult(0, c.Passage.Id, c.Passage.Source, c.Passage.Number, c.Passage.Text, 0))).ToList();
-                return new LabelledQuestion(candidates, answers);
-            })
-            .ToList();
+        var answerable = questions.Where(q => !q.IsUnanswerable).ToList();
+        var labelled = new LabelledQuestion[answerable.Count];
+        await Parallel.ForAsync(0, answerable.Count, cancellationToken, async (i, _) =>
+        {
+            var question = answerable[i];
+            var (_, candidates) = await collector.CollectAsync(lease, question.Question, maxQuestionLength);
+            var answers = candidates.Select(c => EvalRunner.IsHit(question, new EvalResult(0, c.Passage.Id, c.Passage.Source, c.Passage.Number, c.Passage.Text, 0))).ToList();
+            labelled[i] = new LabelledQuestion(candidates, answers);
+        });
+        return labelled;
     }
 
     /// <summary>

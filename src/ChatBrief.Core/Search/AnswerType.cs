@@ -38,32 +38,39 @@ public static partial class AnswerTypes
         return AnswerType.Unknown;
     }
 
-    /// <summary>True when <paramref name="sentence"/> holds a word of the type that <paramref name="question"/> lacks.</summary>
-    public static bool HasNewWordOfType(AnswerType type, string sentence, string question) => type switch
+    /// <summary>
+    /// The words of <paramref name="type"/> in a sentence, in order. A name's first word is left out: it is capitalised
+    /// because it starts the sentence.
+    /// </summary>
+    public static IReadOnlyList<string> WordsOfType(AnswerType type, string sentence)
     {
-        AnswerType.Time => Matches(TimeWords(), sentence, question),
-        AnswerType.Number => Matches(NumberWords(), sentence, question),
-        AnswerType.Name => Matches(NameWords(), sentence, question, skipFirstWord: true),
-        _ => false,
-    };
-
-    private static bool Matches(Regex pattern, string sentence, string question, bool skipFirstWord = false)
-    {
-        foreach (Match match in pattern.Matches(sentence))
+        var (pattern, skipFirstWord) = type switch
         {
-            if (skipFirstWord && match.Index == 0)
-            {
-                continue;
-            }
+            AnswerType.Time => (TimeWords(), false),
+            AnswerType.Number => (NumberWords(), false),
+            AnswerType.Name => (NameWords(), true),
+            _ => (null, false),
+        };
+        if (pattern is null)
+        {
+            return [];
+        }
 
-            if (!question.Contains(match.Value, StringComparison.OrdinalIgnoreCase))
+        var words = new List<string>();
+        foreach (var match in pattern.EnumerateMatches(sentence))
+        {
+            if (!skipFirstWord || match.Index > 0)
             {
-                return true;
+                words.Add(sentence.Substring(match.Index, match.Length));
             }
         }
 
-        return false;
+        return words;
     }
+
+    /// <summary>True when one of a sentence's words of the expected type (<see cref="WordsOfType"/>) is not in <paramref name="question"/>.</summary>
+    public static bool HasNewWord(IReadOnlyList<string> wordsOfType, string question) =>
+        wordsOfType.Any(word => !question.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static bool StartsWithAny(string text, params string[] prefixes) => prefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal));
 

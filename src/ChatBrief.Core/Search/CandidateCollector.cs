@@ -19,8 +19,14 @@ public sealed class CandidateCollector(Analyzer analyzer, IPassageEmbedder? embe
     private readonly QuestionParser _parser = new(analyzer);
     private readonly StoredPassageCache _stored = new();
 
-    public (ParsedQuestion Question, IReadOnlyList<CandidateEvidence> Candidates) Collect(IndexLease index, string question, int maxQuestionLength, int wanted = Candidates)
+    public async Task<(ParsedQuestion Question, IReadOnlyList<CandidateEvidence> Candidates)> CollectAsync(IndexLease index, string question, int maxQuestionLength, int wanted = Candidates)
     {
+        // The embedding reads only the question's text, so it runs on another core while the question is parsed and
+        // searched: a lone question then waits for the longer of the two instead of both.
+        var vectors = index.Searcher.Vectors;
+        var embedding = embedder is null || vectors is null
+            ? null
+            : Task.Run(() => new QuestionVector(embedder.EmbedQuestion(QuestionParser.Searched(question, maxQuestionLength).Text)));
         var parsed = _parser.Parse(question, maxQuestionLength, index.Searcher, index.Snapshot.Aliases);
         if (parsed.Terms.Count == 0)
         {
@@ -29,15 +35,14 @@ public sealed class CandidateCollector(Analyzer analyzer, IPassageEmbedder? embe
 
         var query = QueryBuilder.Build(parsed);
         var hits = index.Searcher.Search(query, Math.Max(Candidates, wanted)).ScoreDocs.Select(hit => (hit.Doc, hit.Score)).ToList();
-        var vectors = index.Searcher.Vectors;
-        if (embedder is null || vectors is null)
+        if (embedding is null)
         {
             return (parsed, RankingFeatures.Collect(parsed, hits.ConvertAll(hit => new Candidate(_stored.Get(index.Searcher, hit.Doc), hit.Score)), index.Snapshot.PassageTerms));
         }
 
-        var meaning = new QuestionVector(embedder.EmbedQuestion(parsed.Text));
+        var meaning = await embedding;
         var found = hits.Select(hit => hit.Doc).ToHashSet();
-        hits.AddRange(vectors.Nearest(meaning, DenseCandidates).Where(near => !found.Contains(near.Document)).Select(near => (near.Document, 0f)));
+        hits.AddRange(vectors!.Nearest(meaning, DenseCandidates).Where(near => !found.Contains(near.Document)).Select(near => (near.Document, 0f)));
         var candidates = hits.ConvertAll(hit =>
         {
             var passage = _stored.Get(index.Searcher, hit.Doc);

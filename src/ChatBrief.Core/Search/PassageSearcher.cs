@@ -13,9 +13,9 @@ public sealed class PassageSearcher(Analyzer analyzer, PassageRanker ranker, IPa
 {
     private readonly CandidateCollector _collector = new(analyzer, embedder);
 
-    public SearchOutcome Search(IndexLease index, string question, int maxQuestionLength, int wanted)
+    public async Task<SearchOutcome> SearchAsync(IndexLease index, string question, int maxQuestionLength, int wanted)
     {
-        var (parsed, candidates) = _collector.Collect(index, question, maxQuestionLength, wanted);
+        var (parsed, candidates) = await _collector.CollectAsync(index, question, maxQuestionLength, wanted);
         if (parsed.Terms.Count == 0)
         {
             return new SearchOutcome(parsed, [], true, "the question has no words to search for");

@@ -8,8 +8,17 @@ namespace ChatBrief.Core.Search;
 /// <summary>The analysed terms of a passage, sentence by sentence, as the ranker compares them with a question.</summary>
 public sealed partial class PassageTerms
 {
-    private PassageTerms(IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, HashSet<string> speakerTerms, IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<HashSet<string>> sentencePairs)
+    private readonly StoredPassage _passage;
+
+    // Filled sentence by sentence as questions ask: a passage comes back question after question, and these scans of its
+    // text were a large part of ranking it.
+    private readonly IReadOnlyList<string>?[]?[] _wordsOfType = new IReadOnlyList<string>?[]?[Enum.GetValues<AnswerType>().Length];
+    private readonly List<AnalyzedToken>?[] _sentenceTokens;
+
+    private PassageTerms(StoredPassage passage, IReadOnlyList<SentenceTerms> sentences, HashSet<string> all, HashSet<string> titleTerms, HashSet<string> speakerTerms, IReadOnlyList<AnalyzedToken> tokens, IReadOnlyList<HashSet<string>> sentencePairs)
     {
+        _passage = passage;
+        _sentenceTokens = new List<AnalyzedToken>?[passage.Sentences.Count];
         Sentences = sentences;
         SentencePairs = sentencePairs;
         All = all;
@@ -32,6 +41,21 @@ public sealed partial class PassageTerms
 
     /// <summary>Each sentence's adjacent word pairs as written (see <see cref="WordPairs"/>).</summary>
     public IReadOnlyList<HashSet<string>> SentencePairs { get; }
+
+    /// <summary>A sentence's words of an answer type (<see cref="AnswerTypes.WordsOfType"/>).</summary>
+    public IReadOnlyList<string> WordsOfType(AnswerType type, int sentence)
+    {
+        // Two questions filling the same entry compute the same words, so a lost race costs only time.
+        var bySentence = _wordsOfType[(int)type] ??= new IReadOnlyList<string>?[_passage.Sentences.Count];
+        return bySentence[sentence] ??= AnswerTypes.WordsOfType(type, _passage.Sentences[sentence].Of(_passage.Text));
+    }
+
+    /// <summary>The tokens that start inside a sentence, in order.</summary>
+    public IReadOnlyList<AnalyzedToken> TokensOf(int sentence)
+    {
+        var span = _passage.Sentences[sentence];
+        return _sentenceTokens[sentence] ??= Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End).ToList();
+    }
 
     /// <summary>
     /// Adjacent word pairs as written (lower-cased, unstemmed, stop words kept): a question that reuses the source's
@@ -81,7 +105,7 @@ public sealed partial class PassageTerms
         all.UnionWith(titleTerms);
         var speakerTerms = passage.Speakers.SelectMany(name => analyzer.Tokenize(IndexSchema.Text, name)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var sentencePairs = passage.Sentences.Select(span => WordPairs(span.Of(passage.Text))).ToList();
-        return new PassageTerms(sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, speakerTerms, tokens, sentencePairs);
+        return new PassageTerms(passage, sentences.Select(counts => new SentenceTerms(counts)).ToList(), all, titleTerms, speakerTerms, tokens, sentencePairs);
     }
 }
 

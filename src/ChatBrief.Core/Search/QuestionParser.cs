@@ -75,7 +75,7 @@ public sealed partial class QuestionParser
 
     public ParsedQuestion Parse(string question, int maxLength, IndexSearcher searcher, AliasTable aliases)
     {
-        var (text, shortened) = Shorten(ChatMentions.Remove(question).Trim(), maxLength);
+        var (text, shortened) = Searched(question, maxLength);
         var reader = searcher.IndexReader;
 
         var capitalsMarkNames = CapitalsMarkNames(text);
@@ -214,6 +214,13 @@ public sealed partial class QuestionParser
 
         return words;
     }
+
+    /// <summary>
+    /// The text a question is searched and embedded as: mentions removed, cut to <paramref name="maxLength"/>. It needs
+    /// no index, so the embedding can start before the parse.
+    /// </summary>
+    public static (string Text, bool Shortened) Searched(string question, int maxLength) =>
+        Shorten(ChatMentions.Remove(question).Trim(), maxLength);
 
     private static (string Text, bool Shortened) Shorten(string question, int maxLength)
     {

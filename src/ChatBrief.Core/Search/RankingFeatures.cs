@@ -62,7 +62,7 @@ public static class RankingFeatures
         {
             var (passage, luceneScore, _) = candidates[i];
             var terms = cache.Get(passage);
-            var best = BestSentence(question, terms, passage, answerType);
+            var best = BestSentence(question, terms, answerType);
             measures[i] = new Measures(
                 passage,
                 terms,
@@ -86,7 +86,7 @@ public static class RankingFeatures
         {
             var m = measures[i];
             var sentence = m.Terms.Sentences[m.Best.Index];
-            var matched = MatchedTokens(question, m.Terms, m.Passage.Sentences[m.Best.Index]);
+            var matched = MatchedTokens(question, m.Terms, m.Best.Index);
             var features = new FeatureVector(semantic ? FeatureSet.Semantic : FeatureSet.Lexical)
             {
                 ["lucene"] = (float)(m.Lucene / topLucene),
@@ -145,7 +145,7 @@ public static class RankingFeatures
     private readonly record struct SentenceMatch(int Index, double Coverage, double Bm25, bool HasAnswerType, double SoftCoverage);
 
     /// <summary>The sentence holding most of the question's weight, favouring one with a new word of the expected answer type.</summary>
-    private static SentenceMatch BestSentence(ParsedQuestion question, PassageTerms terms, StoredPassage passage, AnswerType answerType)
+    private static SentenceMatch BestSentence(ParsedQuestion question, PassageTerms terms, AnswerType answerType)
     {
         var best = new SentenceMatch(0, -1, 0, false, 0);
         var bestRank = -1.0;
@@ -156,7 +156,7 @@ public static class RankingFeatures
         {
             var sentence = terms.Sentences[i];
             var coverage = CoveredWeight(question, sentence.Contains);
-            var hasType = coverage > 0 && answerType != AnswerType.Unknown && AnswerTypes.HasNewWordOfType(answerType, passage.Sentences[i].Of(passage.Text), question.Text);
+            var hasType = coverage > 0 && answerType != AnswerType.Unknown && AnswerTypes.HasNewWord(terms.WordsOfType(answerType, i), question.Text);
             var rank = coverage + (hasType ? typeBonus : 0);
             if (rank > bestRank)
             {
@@ -245,8 +245,8 @@ public static class RankingFeatures
     }
 
     /// <summary>The sentence's tokens that are question terms, in order.</summary>
-    private static List<Analysis.AnalyzedToken> MatchedTokens(ParsedQuestion question, PassageTerms terms, Passages.TextSpan span) =>
-        terms.Tokens.Where(t => t.StartOffset >= span.Start && t.StartOffset < span.End && question.TermSet.Contains(t.Term)).ToList();
+    private static List<Analysis.AnalyzedToken> MatchedTokens(ParsedQuestion question, PassageTerms terms, int sentence) =>
+        terms.TokensOf(sentence).Where(t => question.TermSet.Contains(t.Term)).ToList();
 
     /// <summary>Weight of the question terms absent from <paramref name="contains"/> but with a synonym present: a paraphrase.</summary>
     private static double SynonymWeight(ParsedQuestion question, Func<string, bool> contains)

@@ -38,6 +38,9 @@ public sealed class RankingModel
     // A prediction engine is not thread-safe and is costly to create, so engines are reused, one per concurrent caller.
     private readonly ConcurrentBag<PredictionEngine<RankingRow, RankingScore>> _engines = [];
 
+    // FastTree models (all that train-ranker writes) are scored without an engine; null for any other kind.
+    private readonly TreeEnsembleScorer? _trees;
+
     public RankingModel(MLContext ml, ITransformer model, FeatureSet features, string source = "trained in this process")
     {
         _ml = ml;
@@ -47,6 +50,7 @@ public sealed class RankingModel
 
         // Binding the model to this version's feature vector now refuses one trained on other features at load, not at the first question.
         _engines.Add(CreateEngine());
+        _trees = TreeEnsembleScorer.For(model);
     }
 
     /// <summary>Where the model came from ("built-in" or its file), for logs.</summary>
@@ -113,6 +117,17 @@ public sealed class RankingModel
     /// <summary>Scores one question's candidates with a single prediction engine, taken from the pool once.</summary>
     public double[] Score(IReadOnlyList<float[]> candidates)
     {
+        if (_trees is not null)
+        {
+            var scores = new double[candidates.Count];
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                scores[i] = _trees.Score(candidates[i]);
+            }
+
+            return scores;
+        }
+
         if (!_engines.TryTake(out var engine))
         {
             engine = CreateEngine();

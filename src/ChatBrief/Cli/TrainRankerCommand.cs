@@ -53,7 +53,7 @@ internal static class TrainRankerCommand
                 heldOutQuestions = EvalRunner.ReadQuestions(holdoutFile.FullName);
             }
 
-            var training = RankerTrainer.Label(index, trainingQuestions, search.MaxQuestionLength);
+            var training = await RankerTrainer.LabelAsync(index, trainingQuestions, search.MaxQuestionLength, cancellationToken);
             var settings = new RankerTrainingSettings(parse.GetValue(trees), parse.GetValue(leaves), parse.GetValue(minLeaf), parse.GetValue(rate), parse.GetValue(featureFraction), (parse.GetValue(ignore) ?? []).ToHashSet(StringComparer.Ordinal));
             var model = RankerTrainer.Train(training, settings);
             model.Save(parse.GetValue(output)!.FullName);
@@ -65,7 +65,7 @@ internal static class TrainRankerCommand
             };
             if (heldOutQuestions.Count > 0)
             {
-                report["holdout"] = RankerTrainer.Measure(model, RankerTrainer.Label(index, heldOutQuestions, search.MaxQuestionLength));
+                report["holdout"] = RankerTrainer.Measure(model, await RankerTrainer.LabelAsync(index, heldOutQuestions, search.MaxQuestionLength, cancellationToken));
             }
 
             Console.WriteLine(CliJson.Serialize(report));

@@ -16,7 +16,7 @@ public class RankerTrainerTests
     {
         using var corpus = await CorpusAsync();
 
-        var labelled = RankerTrainer.Label(corpus.Index, [Question("q1", "When did the Rhine flood Cologne?", "rhine#1")], 1000);
+        var labelled = await RankerTrainer.LabelAsync(corpus.Index, [Question("q1", "When did the Rhine flood Cologne?", "rhine#1")], 1000);
 
         var question = Assert.Single(labelled);
         Assert.Contains(true, question.Answers);
@@ -28,7 +28,7 @@ public class RankerTrainerTests
     {
         using var corpus = await CorpusAsync();
 
-        var labelled = RankerTrainer.Label(corpus.Index, [Question("q1", "What is the capital of France?", null) with { Unanswerable = "strict" }], 1000);
+        var labelled = await RankerTrainer.LabelAsync(corpus.Index, [Question("q1", "What is the capital of France?", null) with { Unanswerable = "strict" }], 1000);
 
         Assert.Empty(labelled);
     }
@@ -69,7 +69,7 @@ public class RankerTrainerTests
     public async Task Train_SavedModel_LoadsAndScoresAlike()
     {
         using var corpus = await CorpusAsync();
-        var labelled = RankerTrainer.Label(corpus.Index, TrainingQuestions(), 1000);
+        var labelled = await RankerTrainer.LabelAsync(corpus.Index, TrainingQuestions(), 1000);
         var model = RankerTrainer.Train(labelled, Small);
         var path = Path.Combine(corpus.Root, "ranker.zip");
 
@@ -85,7 +85,7 @@ public class RankerTrainerTests
     public async Task Train_NoQuestionHasAnAnswerAmongItsCandidates_SaysThereIsNothingToLearn()
     {
         using var corpus = await CorpusAsync();
-        var labelled = RankerTrainer.Label(corpus.Index, [Question("q", "When did the Rhine flood Cologne?", "missing#9")], 1000);
+        var labelled = await RankerTrainer.LabelAsync(corpus.Index, [Question("q", "When did the Rhine flood Cologne?", "missing#9")], 1000);
 
         var error = Assert.Throws<InvalidOperationException>(() => RankerTrainer.Train(labelled, Small));
 

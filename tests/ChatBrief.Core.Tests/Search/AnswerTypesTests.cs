@@ -25,8 +25,14 @@ public class AnswerTypesTests
     [InlineData(AnswerType.Number, "The team has just 150 people.", "How many people are on the team?", true)]
     [InlineData(AnswerType.Name, "The meeting was held in Washington.", "Where was the meeting held?", true)]
     [InlineData(AnswerType.Name, "The meeting was held there.", "Where was the meeting held?", false)]
-    public void HasNewWordOfType_Sentence_NeedsAWordTheQuestionLacks(AnswerType type, string sentence, string question, bool expected)
+    public void HasNewWord_WordsOfTypeInSentence_NeedsAWordTheQuestionLacks(AnswerType type, string sentence, string question, bool expected)
     {
-        Assert.Equal(expected, AnswerTypes.HasNewWordOfType(type, sentence, question));
+        Assert.Equal(expected, AnswerTypes.HasNewWord(AnswerTypes.WordsOfType(type, sentence), question));
+    }
+
+    [Fact]
+    public void WordsOfType_Name_SkipsTheSentencesFirstWord()
+    {
+        Assert.Equal(["Kono", "Tokyo"], AnswerTypes.WordsOfType(AnswerType.Name, "Minister Kono spoke in Tokyo."));
     }
 }

@@ -28,6 +28,31 @@ public class RankingModelTests
         Assert.True(together.Distinct().Count() > 1);
     }
 
+    [Theory]
+    [InlineData("ChatBrief.Core.Search.ranker.zip")]
+    [InlineData("ChatBrief.Core.Search.ranker-semantic.zip")]
+    public void Score_BuiltInModels_ExactlyWhatMlNetPredicts(string resource)
+    {
+        // The model scores its trees itself; ML.NET's prediction engine is the reference it must match to the last bit.
+        using var stream = typeof(RankingModel).Assembly.GetManifestResourceStream(resource)!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        var model = RankingModel.Load(copy, resource);
+        copy.Position = 0;
+        var ml = new MLContext(seed: 0);
+        using var engine = ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(ml.Model.Load(copy, out _), inputSchemaDefinition: RankingModel.Schema(model.Features));
+        var random = new Random(7);
+        var candidates = Enumerable.Range(0, 500)
+            .Select(_ => Enumerable.Range(0, model.Features.Count).Select(_ => (float)(random.NextDouble() * 3 - 0.5)).ToArray())
+            .ToList();
+
+        var scores = model.Score(candidates);
+
+        Assert.Equal(candidates.Select(c => (double)engine.Predict(new RankingRow { Features = c }).Score), scores);
+        Assert.True(scores.Distinct().Count() > 100);
+    }
+
     [Fact]
     public void BuiltIn_MoreOfTheQuestionCovered_ScoresHigher()
     {

@@ -107,7 +107,7 @@ public class SemanticIndexTests
         var searcher = new PassageSearcher(corpus.Index.Analyzer, new PassageRanker(corpus.Services.GetRequiredService<RankingModels>()), embedder.Object);
 
         using var lease = corpus.Index.Acquire();
-        var outcome = searcher.Search(lease, "When was the treaty signed?", 1000, 3);
+        var outcome = await searcher.SearchAsync(lease, "When was the treaty signed?", 1000, 3);
 
         Assert.False(outcome.Abstained);
         Assert.Equal("The treaty was signed in 1960.", outcome.Passages[0].Passage.Text);
@@ -125,7 +125,7 @@ public class SemanticIndexTests
         var searcher = new PassageSearcher(corpus.Index.Analyzer, new PassageRanker(corpus.Services.GetRequiredService<RankingModels>()), corpus.Index.Embedder);
 
         using var lease = corpus.Index.Acquire();
-        var outcome = searcher.Search(lease, "meeting about hackers and the mutual defence pact", 1000, 3);
+        var outcome = await searcher.SearchAsync(lease, "meeting about hackers and the mutual defence pact", 1000, 3);
 
         Assert.Contains(outcome.Passages, p => p.Passage.Text.StartsWith("A cyberattack", StringComparison.Ordinal));
         Assert.All(outcome.Passages, p => Assert.NotNull(p.Cosine));
