@@ -21,7 +21,7 @@ public class RankingBenchmarks
         _seeds = SeedsIndex.Open();
         _ranker = new PassageRanker(_seeds.Ranking);
         using var lease = _seeds.Index.Acquire();
-        var (_, evidence) = new CandidateCollector(_seeds.Index.Analyzer, _seeds.Index.Embedder).Collect(lease, SeedsIndex.Question, 1000, Candidates);
+        var (_, evidence) = new CandidateCollector(_seeds.Index.Analyzer, _seeds.Index.Embedder).CollectAsync(lease, SeedsIndex.Question, 1000, Candidates).GetAwaiter().GetResult();
         if (evidence.Count == 0 || lease.Searcher.Vectors is null)
         {
             throw new InvalidOperationException("The seeds index gave no candidates with vectors; delete the chatbrief-benchmarks folder in the temp folder and run again.");
