@@ -51,7 +51,7 @@ public sealed class ModeratorCommandTests : IDisposable
     [Fact]
     public async Task SourceAdd_Moderator_DefersThenEditsInWhatChanged()
     {
-        var response = await SourceCommand().HandleAsync(Add("new.txt", "https://cdn.discordapp.com/a/new.txt", Samples.Member(ModeratorPolicy.ManageGuild)), CancellationToken.None);
+        var response = await _handlers.RespondingPastTheBudgetAsync(SourceCommand().HandleAsync(Add("new.txt", "https://cdn.discordapp.com/a/new.txt", Samples.Member(ModeratorPolicy.ManageGuild)), CancellationToken.None));
         var edit = (await _handlers.WaitForSentAsync(1)).Single();
 
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, response.Type);

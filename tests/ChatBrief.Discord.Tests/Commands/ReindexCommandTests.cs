@@ -34,7 +34,7 @@ public class ReindexCommandTests
         var report = new IndexBuildReport(3, 120, 1, 1, 0, 1, [new SkippedSource("bad.pdf", "encrypted")], true, null, TimeSpan.FromSeconds(2));
         _index.Setup(index => index.RebuildAsync(true, It.IsAny<IProgress<IndexBuildProgress>>(), It.IsAny<CancellationToken>())).ReturnsAsync(report);
 
-        var response = await Command(handlers).HandleAsync(Samples.Command("reindex", new { full = true }, Samples.Member(ModeratorPolicy.ManageGuild)), CancellationToken.None);
+        var response = await handlers.RespondingPastTheBudgetAsync(Command(handlers).HandleAsync(Samples.Command("reindex", new { full = true }, Samples.Member(ModeratorPolicy.ManageGuild)), CancellationToken.None));
         var summary = (await handlers.WaitForSentAsync(1)).Single();
 
         Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, response.Type);

@@ -36,7 +36,7 @@ public class ComponentHandlerTests
         var answer = new TaskCompletionSource<Answer>();
         handlers.Answers.Setup(answers => answers.AskAsync(It.IsAny<AskRequest>(), It.IsAny<CancellationToken>())).Returns(answer.Task);
 
-        var response = await Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who?") with { Flags = 64 }), CancellationToken.None);
+        var response = await handlers.RespondingPastTheBudgetAsync(Handler(handlers).HandleAsync(Samples.Button("cb1:page:3", Samples.MessageWithTitle("who?") with { Flags = 64 }), CancellationToken.None));
         answer.SetResult(Samples.Answer(Samples.Passage(rank: 4)));
         var edit = (await handlers.WaitForSentAsync(1)).Single();
 

@@ -42,7 +42,7 @@ internal sealed class Handlers : IDisposable
     public ComponentHandler Components(IIndexManager? index = null) =>
         new(Composer, Answers.Object, index ?? Mock.Of<IIndexManager>(), new ContextMessageBuilder(Clock), Responder, new FeedbackHandler(Feedback), NullLogger<ComponentHandler>.Instance);
 
-    public DeadlineResponder Responder => new(Timings, TimeProvider.System, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
+    public DeadlineResponder Responder => new(Timings, Clock, Background, Rest.Object, NullLogger<DeadlineResponder>.Instance);
 
     public ModeratorPolicy Policy => new(Options);
 
@@ -55,6 +55,22 @@ internal sealed class Handlers : IDisposable
         Rest.Setup(rest => rest.CreateMessageAsync(It.IsAny<string>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
             .Callback((string _, OutgoingMessage message, CancellationToken _) => Record(message))
             .Returns(Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// Lets the answer budget run out on the fake clock while the handler's work is still running, and returns its
+    /// response; fails (instead of hanging) when the handler never responds.
+    /// </summary>
+    public async Task<InteractionResponse> RespondingPastTheBudgetAsync(Task<InteractionResponse> handling)
+    {
+        for (var tries = 0; tries < 2000 && !handling.IsCompleted; tries++)
+        {
+            Clock.Advance(Timings.AnswerBudget);
+            await Task.WhenAny(handling, Task.Delay(5));
+        }
+
+        Assert.True(handling.IsCompleted, "The handler did not respond once its budget ran out.");
+        return await handling;
     }
 
     /// <summary>Every message sent through <see cref="Rest"/> (edits and new messages), in order.</summary>
