@@ -292,6 +292,8 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
         var reply = await BotFramework.WaitForReplyAsync(conversation, Id(question));
         var feedback = Host.Services.GetRequiredService<FeedbackLog>();
         await feedback.FlushAsync();
+        // The door links its answer to the message once Teams has returned the message's id, just after the reply arrives.
+        await Eventually.HappensAsync(() => Query("SELECT message_ref FROM questions WHERE message_ref LIKE $prefix", $"teams:{conversation}:%").Any(), TimeSpan.FromSeconds(10));
         var sentId = LinkedMessageId(conversation);
 
         using var response = await Host.PostActivityAsync(TeamsActivities.FeedbackInvoke(AppId, BotFramework.ServiceUrl, conversation, sentId, "dislike", "Not this passage."), ValidToken());
