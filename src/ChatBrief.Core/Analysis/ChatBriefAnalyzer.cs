@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
@@ -24,6 +25,9 @@ public sealed class ChatBriefAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    private const string Apostrophes = "\u2019\u2018\u02BC\u2032`";
+    private const string Dashes = "\u2010\u2011\u2012\u2013\u2014\u2212";
+    private static readonly SearchValues<char> FoldedPunctuation = SearchValues.Create(Apostrophes + Dashes);
     private static readonly NormalizeCharMap PunctuationMap = BuildPunctuationMap();
 
     // "2+2", "2 + 2", "two-plus-two" and "two plus two" all name the same meeting; one spelling survives tokenising.
@@ -44,8 +48,18 @@ public sealed class ChatBriefAnalyzer : Analyzer
 
     protected override TextReader InitReader(string fieldName, TextReader reader)
     {
-        var folded = new MappingCharFilter(PunctuationMap, reader);
-        var spelledOut = new PatternReplaceCharFilter(TwoPlusTwoInWords, "2-plus-2", folded);
+        // Every text is read whole here, as the pattern filters below would read it. Most texts have no "2+2" to
+        // respell, and then folding is a one-for-one swap of characters that moves no offset: doing it directly spares
+        // three char filters per field, which cost more than the rest of the analysis chain.
+        var text = reader.ReadToEnd();
+        var folded = FoldPunctuation(text);
+        if (!folded.Contains('+') && !TwoPlusTwoInWords.IsMatch(folded))
+        {
+            return new StringReader(folded);
+        }
+
+        var mapped = new MappingCharFilter(PunctuationMap, new StringReader(text));
+        var spelledOut = new PatternReplaceCharFilter(TwoPlusTwoInWords, "2-plus-2", mapped);
         return new PatternReplaceCharFilter(PlusBetweenNumbers, "$1-plus-$2", spelledOut);
     }
 
@@ -65,16 +79,35 @@ public sealed class ChatBriefAnalyzer : Analyzer
     private static NormalizeCharMap BuildPunctuationMap()
     {
         var builder = new NormalizeCharMap.Builder();
-        foreach (var apostrophe in new[] { "\u2019", "\u2018", "\u02BC", "\u2032", "`" })
+        foreach (var apostrophe in Apostrophes)
         {
-            builder.Add(apostrophe, "'");
+            builder.Add(apostrophe.ToString(), "'");
         }
 
-        foreach (var dash in new[] { "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212" })
+        foreach (var dash in Dashes)
         {
-            builder.Add(dash, "-");
+            builder.Add(dash.ToString(), "-");
         }
 
         return builder.Build();
+    }
+
+    /// <summary>What <see cref="PunctuationMap"/> does, one character for one, so that no offset moves.</summary>
+    private static string FoldPunctuation(string text)
+    {
+        var first = text.AsSpan().IndexOfAny(FoldedPunctuation);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (folded, state) =>
+        {
+            state.text.AsSpan().CopyTo(folded);
+            for (var i = state.first; i < folded.Length; i++)
+            {
+                folded[i] = Apostrophes.Contains(folded[i]) ? '\'' : Dashes.Contains(folded[i]) ? '-' : folded[i];
+            }
+        });
     }
 }

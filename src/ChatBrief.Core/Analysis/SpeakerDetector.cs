@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ChatBrief.Core.Passages;
 
@@ -22,17 +23,39 @@ public static partial class SpeakerDetector
         $@"\b(?:he|she)\s+(?:also\s+)?(?:{NamePatterns.SpeechVerbs})\b",
         RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
+    // Every pattern needs a speech verb, and most passages have none: looking for the verbs first is far cheaper than
+    // trying each capitalised run against the patterns. Case-insensitive matching also lets the Kelvin sign match "k",
+    // the long s match "s" and the Turkish dotted and dotless i match "i"; a text with one of those goes to the patterns.
+    private static readonly SearchValues<string> SpeechVerbs = SearchValues.Create(NamePatterns.SpeechVerbs.Split('|'), StringComparison.Ordinal);
+    private static readonly SearchValues<string> SpeechVerbsAnyCase = SearchValues.Create([.. NamePatterns.SpeechVerbs.Split('|'), "according"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<char> CaseLookalikes = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
     public static IReadOnlyCollection<string> Detect(Passage passage)
     {
-        var mentions = new List<(int Position, string Name)>();
-        foreach (Match match in NameThenVerb.Matches(passage.Text))
+        var text = passage.Text.AsSpan();
+        var anyCase = text.ContainsAny(SpeechVerbsAnyCase) || text.ContainsAny(CaseLookalikes);
+        if (!anyCase)
         {
-            AddName(mentions, match.Groups["name"]);
+            return [];
+        }
+
+        var mentions = new List<(int Position, string Name)>();
+        if (text.ContainsAny(SpeechVerbs))
+        {
+            foreach (Match match in NameThenVerb.Matches(passage.Text))
+            {
+                AddName(mentions, match.Groups["name"]);
+            }
         }
 
         foreach (Match match in VerbThenName.Matches(passage.Text))
         {
             AddName(mentions, match.Groups["name"]);
+        }
+
+        if (mentions.Count == 0)
+        {
+            return [];
         }
 
         foreach (Match match in PronounThenVerb.Matches(passage.Text))

@@ -71,7 +71,7 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
             }
 
             var result = reader.Read(file);
-            if (result.SkipReason is not null || result.Documents.Count == 0)
+            if (result.SkipReason is not null || !result.Documents.Any())
             {
                 var why = result.SkipReason ?? "no text found";
                 var wasIndexed = change == SourceChange.Changed;
@@ -82,16 +82,17 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
 
             tally.Notes.AddRange(result.Notes.Select(note => new SourceNote(file.Source, note)));
 
-            var passages = result.Documents.SelectMany(PassageBuilder.Build).ToList();
             var reusable = change == SourceChange.Changed && previous is not null ? previous.VectorsOf(file.Source) : [];
-            var vectors = Embed(passages, reusable, embedLater, tally, at, progress, cancellationToken);
-            writer.DeleteDocuments(IndexSchema.SourceTerm(file.Source));
-            for (var p = 0; p < passages.Count; p++)
+            var embedding = new EmbeddingRun(reusable, embedLater, tally, at, progress, cancellationToken);
+            if (embedder is not null && !embedLater)
             {
-                writer.AddDocument(IndexSchema.ToDocument(passages[p], SpeakerDetector.Detect(passages[p]), vectors?[p]));
+                // Read once more just to count, so that the progress says how many passages are left to embed.
+                embedding.ToEmbed = result.Documents.SelectMany(PassageBuilder.Build).Count(p => !reusable.ContainsKey(EmbeddedText(p)));
             }
 
-            writer.AddDocument(IndexSchema.ToSourceDocument(file, result.Documents[0].Metadata, passages.Count, result.Documents.Count, SourceVocabulary.Learn(passages)));
+            writer.DeleteDocuments(IndexSchema.SourceTerm(file.Source));
+            var written = Write(writer, result.Documents, embedding, cancellationToken);
+            writer.AddDocument(IndexSchema.ToSourceDocument(file, written.Metadata!, written.Passages, written.Documents, written.Vocabulary.Build()));
             if (change == SourceChange.New)
             {
                 tally.Added++;
@@ -134,21 +135,87 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
     }
 
     /// <summary>
-    /// The passages' vectors, in order: reused from the last commit where a passage's embedded text is unchanged (an
-    /// edited file re-embeds only its edited paragraphs), computed otherwise, or left to embed later with an empty
-    /// placeholder (doc-value updates need the field to exist). Null when the semantic layer is off.
+    /// Writes a source's passages in order. Reading and splitting run on a thread of their own, speakers, vocabulary and
+    /// analysis on the thread pool a batch at a time, and this thread only embeds and hands documents to the writer,
+    /// so that a build uses every core and holds a few batches in memory however large the source.
     /// </summary>
-    private byte[][]? Embed(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, byte[]> reusable, bool embedLater, BuildTally tally, IndexBuildProgress at, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    private WrittenSource Write(IndexWriter writer, IEnumerable<SourceDocument> documents, EmbeddingRun embedding, CancellationToken cancellationToken)
+    {
+        var written = new WrittenSource();
+        var passageDocuments = new PassageDocuments();
+        var batches = Batches(documents, written);
+        foreach (var batch in OrderedPipeline.Select(batches, Prepare, IndexConfiguration.PreparedBatchesInHand, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vectors = Embed(batch.Passages, embedding);
+            for (var p = 0; p < batch.Passages.Count; p++)
+            {
+                var (passage, speakers, analysis) = batch.Passages[p];
+                writer.AddDocument(passageDocuments.Create(passage, speakers, analysis, vectors?[p]));
+            }
+
+            written.Vocabulary.Add(batch.Vocabulary);
+            written.Passages += batch.Passages.Count;
+        }
+
+        return written;
+    }
+
+    /// <summary>The passages of the documents in batches; counts the documents and keeps the first one's metadata.</summary>
+    private static IEnumerable<List<Passage>> Batches(IEnumerable<SourceDocument> documents, WrittenSource written)
+    {
+        var batch = new List<Passage>(IndexConfiguration.PassagesPerBatch);
+        foreach (var document in documents)
+        {
+            written.Metadata ??= document.Metadata;
+            written.Documents++;
+            foreach (var passage in PassageBuilder.Build(document))
+            {
+                batch.Add(passage);
+                if (batch.Count == IndexConfiguration.PassagesPerBatch)
+                {
+                    yield return batch;
+                    batch = new List<Passage>(IndexConfiguration.PassagesPerBatch);
+                }
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private PreparedBatch Prepare(List<Passage> passages)
+    {
+        var vocabulary = new SourceVocabularyLearner();
+        var titles = new Dictionary<string, PreAnalyzedText>(StringComparer.Ordinal);
+        var prepared = new List<PreparedPassage>(passages.Count);
+        foreach (var passage in passages)
+        {
+            vocabulary.Add(passage);
+            prepared.Add(new PreparedPassage(passage, SpeakerDetector.Detect(passage), PassageAnalysis.Of(passage, analyzer, titles)));
+        }
+
+        return new PreparedBatch(prepared, vocabulary);
+    }
+
+    /// <summary>
+    /// A batch's vectors, in order: reused from the last commit where a passage's embedded text is unchanged (an edited
+    /// file re-embeds only its edited paragraphs), computed otherwise, or left to embed later with an empty placeholder
+    /// (doc-value updates need the field to exist). Null when the semantic layer is off.
+    /// </summary>
+    private byte[][]? Embed(IReadOnlyList<PreparedPassage> passages, EmbeddingRun run)
     {
         if (embedder is null)
         {
             return null;
         }
 
-        var texts = passages.Select(p => EmbeddingText.ForPassage(p.Metadata.Title, p.Metadata.TitleFromText, p.Text)).ToList();
-        var vectors = texts.Select(text => reusable.GetValueOrDefault(text)).ToArray();
+        var texts = passages.Select(p => EmbeddedText(p.Passage)).ToList();
+        var vectors = texts.Select(text => run.Reusable.GetValueOrDefault(text)).ToArray();
         var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToList();
-        if (embedLater)
+        if (run.Later)
         {
             missing.ForEach(i => vectors[i] = []);
             return vectors!;
@@ -157,18 +224,59 @@ internal sealed class IndexBuilder(ISourceReader reader, string sourcesPath, IPa
         var stopwatch = Stopwatch.StartNew();
         for (var start = 0; start < missing.Count; start += EmbeddingChunk)
         {
-            progress?.Report(at with { Embedded = start, ToEmbed = missing.Count });
+            run.Progress?.Report(run.At with { Embedded = run.Embedded, ToEmbed = run.ToEmbed });
             var chunk = missing.Skip(start).Take(EmbeddingChunk).ToList();
-            var embedded = embedder.EmbedPassages(chunk.ConvertAll(i => texts[i]), cancellationToken);
+            var embedded = embedder.EmbedPassages(chunk.ConvertAll(i => texts[i]), run.CancellationToken);
             for (var j = 0; j < chunk.Count; j++)
             {
                 vectors[chunk[j]] = QuantizedVector.Encode(embedded[j]);
             }
+
+            run.Embedded += chunk.Count;
         }
 
-        tally.Embedded += missing.Count;
-        tally.EmbeddingTime += stopwatch.Elapsed;
+        run.Tally.Embedded += missing.Count;
+        run.Tally.EmbeddingTime += stopwatch.Elapsed;
         return vectors!;
+    }
+
+    private static string EmbeddedText(Passage passage) => EmbeddingText.ForPassage(passage.Metadata.Title, passage.Metadata.TitleFromText, passage.Text);
+
+    /// <summary>A passage with what the preparing threads found: its speakers and its analysed fields.</summary>
+    private sealed record PreparedPassage(Passage Passage, IReadOnlyCollection<string> Speakers, PassageAnalysis Analysis);
+
+    private sealed record PreparedBatch(List<PreparedPassage> Passages, SourceVocabularyLearner Vocabulary);
+
+    /// <summary>What was written of one source: its counts, the first document's metadata, and its vocabulary.</summary>
+    private sealed class WrittenSource
+    {
+        public DocumentMetadata? Metadata { get; set; }
+
+        public int Documents { get; set; }
+
+        public int Passages { get; set; }
+
+        public SourceVocabularyLearner Vocabulary { get; } = new();
+    }
+
+    /// <summary>The embedding of one source's passages, across its batches.</summary>
+    private sealed class EmbeddingRun(IReadOnlyDictionary<string, byte[]> reusable, bool later, BuildTally tally, IndexBuildProgress at, IProgress<IndexBuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        public IReadOnlyDictionary<string, byte[]> Reusable => reusable;
+
+        public bool Later => later;
+
+        public BuildTally Tally => tally;
+
+        public IndexBuildProgress At => at;
+
+        public IProgress<IndexBuildProgress>? Progress => progress;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public int ToEmbed { get; set; }
+
+        public int Embedded { get; set; }
     }
 }
 

@@ -22,4 +22,10 @@ internal static class IndexConfiguration
         // A bigger buffer than the 16 MB default: a million-passage corpus flushes fewer, larger segments.
         RAMBufferSizeMB = 128,
     };
+
+    // Passages are prepared (speakers, vocabulary, analysis) this many at a time on the thread pool, and at most this many
+    // batches are in hand at once: enough to keep every core busy, few enough that memory stays flat at any corpus size.
+    public const int PassagesPerBatch = 256;
+
+    public static int PreparedBatchesInHand => 2 * Environment.ProcessorCount;
 }

@@ -1,6 +1,7 @@
 using ChatBrief.Core.Analysis;
 using ChatBrief.Core.Passages;
 using ChatBrief.Core.Sources;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 
@@ -42,50 +43,6 @@ internal static class IndexSchema
     public const string CommitEmbeddingModel = "embedding_model";
 
     public static Term SourceTerm(string source) => new(Source, source);
-
-    public static Document ToDocument(Passage passage, IReadOnlyCollection<string> speakers, byte[]? vector = null)
-    {
-        var document = new Document
-        {
-            new StringField(Kind, PassageKind, Field.Store.NO),
-            new StringField(Id, passage.Id, Field.Store.YES),
-            new StringField(Source, passage.Source, Field.Store.YES),
-            new Int32Field(Number, passage.Number, Field.Store.YES),
-            new StoredField(Part, passage.Part),
-            new TextField(Text, passage.Text, Field.Store.YES),
-            new StoredField(Sentences, string.Join(';', passage.Sentences.Select(s => $"{s.Start}:{s.Length}"))),
-            new TextField(Title, passage.Metadata.Title, Field.Store.YES),
-        };
-        AddOptional(document, Author, passage.Metadata.Author, analyzed: true);
-        AddOptional(document, Date, passage.Metadata.Date, analyzed: false);
-        AddOptional(document, Publisher, passage.Metadata.Publisher, analyzed: false);
-        AddOptional(document, Url, passage.Metadata.Url, analyzed: false);
-        if (passage.Metadata.TitleFromText)
-        {
-            document.Add(new StoredField(TitleFromText, 1));
-        }
-
-        if (passage.Page is { } page)
-        {
-            document.Add(new StoredField(Page, page));
-        }
-
-        AddOptional(document, Anchor, passage.Anchor, analyzed: false);
-
-        if (vector is not null)
-        {
-            // Doc values, not a stored field: the whole column is read once per commit, fast, in document order.
-            document.Add(new BinaryDocValuesField(Vector, new Lucene.Net.Util.BytesRef(vector)));
-        }
-
-        if (speakers.Count > 0)
-        {
-            // Stored, not indexed: speakers are compared with the question while reranking, never searched.
-            document.Add(new StoredField(Speakers, string.Join(" | ", speakers)));
-        }
-
-        return document;
-    }
 
     public static Document ToSourceDocument(SourceFile file, DocumentMetadata metadata, int passages, int documents, SourceVocabulary vocabulary) => new()
     {
@@ -133,17 +90,103 @@ internal static class IndexSchema
         }).ToArray();
     }
 
-    private static void AddOptional(Document document, string field, string? value, bool analyzed)
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
+
+/// <summary>
+/// Makes the Lucene documents of passages for one writer thread. The fields that every passage has are made once and
+/// given each passage's values, as Lucene allows between two <c>AddDocument</c> calls: a new field builds a new token
+/// stream, whose attributes are created under a lock that every thread of the build shares.
+/// </summary>
+internal sealed class PassageDocuments
+{
+    private readonly StringField _kind = new(IndexSchema.Kind, IndexSchema.PassageKind, Field.Store.NO);
+    private readonly StringField _id = new(IndexSchema.Id, "", Field.Store.YES);
+    private readonly StringField _source = new(IndexSchema.Source, "", Field.Store.YES);
+    private readonly Int32Field _number = new(IndexSchema.Number, 0, Field.Store.YES);
+    private readonly TokenReplay _text = new();
+    private readonly TokenReplay _title = new();
+    private readonly TokenReplay _author = new();
+
+    /// <summary>
+    /// The passage's document, valid until the next call. Indexed and stored as <c>TextField</c>s with
+    /// <c>Field.Store.YES</c> would be for the text, title and author, with the tokens of <paramref name="analysis"/>.
+    /// </summary>
+    public Document Create(Passage passage, IReadOnlyCollection<string> speakers, PassageAnalysis analysis, byte[]? vector = null)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        _id.SetStringValue(passage.Id);
+        _source.SetStringValue(passage.Source);
+        _number.SetInt32Value(passage.Number);
+        var document = new Document { _kind, _id, _source, _number, new StoredField(IndexSchema.Part, passage.Part) };
+        AddAnalyzed(document, IndexSchema.Text, passage.Text, _text.Of(analysis.Text));
+        document.Add(new StoredField(IndexSchema.Sentences, string.Join(';', passage.Sentences.Select(s => $"{s.Start}:{s.Length}"))));
+        AddAnalyzed(document, IndexSchema.Title, passage.Metadata.Title, _title.Of(analysis.Title));
+        if (analysis.Author is not null)
         {
-            return;
+            AddAnalyzed(document, IndexSchema.Author, passage.Metadata.Author!, _author.Of(analysis.Author));
         }
 
-        document.Add(analyzed ? new TextField(field, value, Field.Store.YES) : new StoredField(field, value));
+        AddOptional(document, IndexSchema.Date, passage.Metadata.Date);
+        AddOptional(document, IndexSchema.Publisher, passage.Metadata.Publisher);
+        AddOptional(document, IndexSchema.Url, passage.Metadata.Url);
+        if (passage.Metadata.TitleFromText)
+        {
+            document.Add(new StoredField(IndexSchema.TitleFromText, 1));
+        }
+
+        if (passage.Page is { } page)
+        {
+            document.Add(new StoredField(IndexSchema.Page, page));
+        }
+
+        AddOptional(document, IndexSchema.Anchor, passage.Anchor);
+
+        if (vector is not null)
+        {
+            // Doc values, not a stored field: the whole column is read once per commit, fast, in document order.
+            document.Add(new BinaryDocValuesField(IndexSchema.Vector, new Lucene.Net.Util.BytesRef(vector)));
+        }
+
+        if (speakers.Count > 0)
+        {
+            // Stored, not indexed: speakers are compared with the question while reranking, never searched.
+            document.Add(new StoredField(IndexSchema.Speakers, string.Join(" | ", speakers)));
+        }
+
+        return document;
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static void AddOptional(Document document, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            document.Add(new StoredField(field, value));
+        }
+    }
+
+    /// <summary>The indexed tokens first, so that positions start as a stored <c>TextField</c>'s did, then the stored value.</summary>
+    private static void AddAnalyzed(Document document, string field, string value, TokenStream tokens)
+    {
+        document.Add(new TextField(field, tokens));
+        document.Add(new StoredField(field, value));
+    }
+}
+
+/// <summary>A passage's analysed fields (the author's only when it has one), ready to replay to the writer.</summary>
+internal sealed record PassageAnalysis(PreAnalyzedText Text, PreAnalyzedText Title, PreAnalyzedText? Author)
+{
+    /// <param name="titles">Titles analysed already, since a document's passages share one; used from one thread only.</param>
+    public static PassageAnalysis Of(Passage passage, Analyzer analyzer, Dictionary<string, PreAnalyzedText> titles)
+    {
+        var metadata = passage.Metadata;
+        if (!titles.TryGetValue(metadata.Title, out var title))
+        {
+            titles[metadata.Title] = title = PreAnalyzedText.Analyze(analyzer, IndexSchema.Title, metadata.Title);
+        }
+
+        var author = string.IsNullOrWhiteSpace(metadata.Author) ? null : PreAnalyzedText.Analyze(analyzer, IndexSchema.Author, metadata.Author);
+        return new PassageAnalysis(PreAnalyzedText.Analyze(analyzer, IndexSchema.Text, passage.Text), title, author);
+    }
 }
 
 /// <summary>A passage as read back from the index.</summary>

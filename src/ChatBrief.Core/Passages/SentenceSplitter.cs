@@ -30,6 +30,12 @@ public static class SentenceSplitter
         "Some", "Many", "Most", "Both", "Each", "All", "No", "One", "Other", "Such", "What", "Why", "How", "Who",
     };
 
+    // Static, because a literal list of characters makes a new array at every call, and these run at every full stop.
+    private static readonly char[] OpeningQuotesAndBrackets = ['“', '‘', '"', '\'', '(', '['];
+    private static readonly char[] OpeningPunctuation = ['“', '‘', '"', '\'', '(', '[', '«'];
+    private static readonly char[] SentenceOpeningMarks = ['“', '‘', '"', '\'', '(', '[', '«', '¿', '¡'];
+    private static readonly char[] ClauseMarks = [',', ';', ':'];
+
     public static IReadOnlyList<TextSpan> Split(string text)
     {
         var spans = new List<TextSpan>();
@@ -131,7 +137,7 @@ public static class SentenceSplitter
 
         if (TrailingAbbreviations.Contains(word) || IsDottedAcronym(word))
         {
-            return SentenceOpeners.Contains(next.TrimStart('“', '‘', '"', '\'', '(', '[').TrimEnd(',', ';', ':'));
+            return SentenceOpeners.Contains(next.TrimStart(OpeningQuotesAndBrackets).TrimEnd(ClauseMarks));
         }
 
         return true;
@@ -139,7 +145,7 @@ public static class SentenceSplitter
 
     private static bool StartsSentence(string word)
     {
-        var first = word.TrimStart('“', '‘', '"', '\'', '(', '[', '«', '¿', '¡');
+        var first = word.AsSpan().TrimStart(SentenceOpeningMarks);
         return first.Length == 0 ? IsOpening(word[0]) : !char.IsLower(first[0]);
     }
 
@@ -169,7 +175,7 @@ public static class SentenceSplitter
             start--;
         }
 
-        return text[start..stop].TrimStart('“', '‘', '"', '\'', '(', '[', '«');
+        return text[start..stop].TrimStart(OpeningPunctuation);
     }
 
     // "J. Smith", "George W. Bush".

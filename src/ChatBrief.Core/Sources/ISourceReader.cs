@@ -16,10 +16,13 @@ public interface ISourceReader
 }
 
 /// <summary>What reading a file gave.</summary>
-/// <param name="Documents">The cleaned documents (none when skipped; several for a corpus).</param>
+/// <param name="Documents">
+/// The cleaned documents (none when skipped; several for a corpus). A corpus's documents are read from the file as they
+/// are enumerated (the file was checked whole before the result was returned), so enumerate them once.
+/// </param>
 /// <param name="SkipReason">Why the file was not used, in words fit for the index summary; null when it was read.</param>
 /// <param name="Notes">Things worth telling the moderator about a file that was read (an encoding guess, an ignored sidecar).</param>
-public sealed record SourceReadResult(IReadOnlyList<SourceDocument> Documents, string? SkipReason, IReadOnlyList<string> Notes)
+public sealed record SourceReadResult(IEnumerable<SourceDocument> Documents, string? SkipReason, IReadOnlyList<string> Notes)
 {
     public bool IsSkipped => SkipReason is not null;
 }

@@ -7,15 +7,17 @@ namespace ChatBrief.Core.Sources;
 /// Reads a passage corpus in the docs/CONTRACTS.md corpus format: one <c>{"id","title","text"}</c> object a line,
 /// each line its own one-paragraph document numbered by its line, so that citations can point back at it.
 /// </summary>
-public sealed class JsonlCorpusParser : IDocumentParser
+public sealed class JsonlCorpusParser : IRecordParser
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".jsonl"];
 
-    public IReadOnlyList<SourceDocument> Parse(SourceFile file, Stream content)
+    public IReadOnlyList<SourceDocument> Parse(SourceFile file, Stream content) => ParseRecords(file, content).ToList();
+
+    public IEnumerable<SourceDocument> ParseRecords(SourceFile file, Stream content)
     {
-        var documents = new List<SourceDocument>();
-        using var reader = new StreamReader(content);
+        using var reader = new StreamReader(content, leaveOpen: true);
         var lineNumber = 0;
+        var documents = 0;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -33,13 +35,33 @@ public sealed class JsonlCorpusParser : IDocumentParser
 
             var id = string.IsNullOrWhiteSpace(entry.Id) ? $"{file.Source}#{lineNumber}" : entry.Id;
             var title = string.IsNullOrWhiteSpace(entry.Title) ? id : CollapseWhitespace(entry.Title);
-            documents.Add(new SourceDocument(file.Source, new DocumentMetadata(title), [new Paragraph(lineNumber, text, id)]));
+            documents++;
+            yield return new SourceDocument(file.Source, new DocumentMetadata(title), [new Paragraph(lineNumber, text, id)]);
         }
 
-        return documents.Count > 0 ? documents : throw new InvalidSourceException("the corpus file holds no passage");
+        if (documents == 0)
+        {
+            throw new InvalidSourceException("the corpus file holds no passage");
+        }
     }
 
-    private static string CollapseWhitespace(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // Most lines are clean already: checking first spares splitting every passage into words.
+    private static string CollapseWhitespace(string text) =>
+        IsCollapsed(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether the only whitespace is single spaces between words.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static CorpusLine ParseLine(string line, int lineNumber)
     {

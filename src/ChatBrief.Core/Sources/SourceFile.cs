@@ -17,5 +17,18 @@ public interface IDocumentParser
     IReadOnlyList<SourceDocument> Parse(SourceFile file, Stream content);
 }
 
+/// <summary>
+/// A parser for files that hold many documents (corpora): it reads them one record at a time, so that a million-passage
+/// corpus is never held in memory whole.
+/// </summary>
+public interface IRecordParser : IDocumentParser
+{
+    /// <summary>
+    /// The file's documents, parsed as they are enumerated. Throws <see cref="InvalidSourceException"/> on reaching a
+    /// record that cannot be used, or at the end when the file held none.
+    /// </summary>
+    IEnumerable<SourceDocument> ParseRecords(SourceFile file, Stream content);
+}
+
 /// <summary>A source file that cannot be indexed; the message says why, for the index summary.</summary>
 public sealed class InvalidSourceException(string reason) : Exception(reason);

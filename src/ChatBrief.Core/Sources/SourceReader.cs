@@ -117,6 +117,14 @@ public sealed class SourceReader : ISourceReader
             }
 
             var explicitMetadata = Sidecar.Read(file.FullPath, notes);
+            if (parser is IRecordParser records)
+            {
+                // Checked whole now, so that a bad record skips the file before anything of it is indexed; read again
+                // record by record when the documents are enumerated.
+                var count = records.ParseRecords(file, stream).Count();
+                return Found(file, ReadRecords(records, file, explicitMetadata, titleFromSidecar: count == 1), notes);
+            }
+
             var documents = parser is TextDocumentParser textParser ? ParseText(textParser, file, stream, notes) : parser.Parse(file, stream);
             if (documents.Count == 0)
             {
@@ -124,13 +132,7 @@ public sealed class SourceReader : ISourceReader
             }
 
             var titleFromSidecar = documents.Count == 1; // a corpus's records keep their own titles
-            var withSidecar = documents.Select(document => document with { Metadata = explicitMetadata.ApplyTo(document.Metadata, titleFromSidecar) }).ToList();
-            foreach (var note in notes)
-            {
-                logger.LogInformation("{Source}: {Note}", file.Source, note);
-            }
-
-            return new SourceReadResult(withSidecar, null, notes);
+            return Found(file, documents.Select(document => document with { Metadata = explicitMetadata.ApplyTo(document.Metadata, titleFromSidecar) }).ToList(), notes);
         }
         catch (InvalidSourceException e)
         {
@@ -153,6 +155,25 @@ public sealed class SourceReader : ISourceReader
             // A parser bug must cost one file, not the whole build; the log keeps the stack trace for whoever fixes it.
             logger.LogError(e, "Parsing {Source} failed", file.Source);
             return Skip(file, $"could not be parsed ({e.GetType().Name}: {e.Message})", notes);
+        }
+    }
+
+    private SourceReadResult Found(SourceFile file, IEnumerable<SourceDocument> documents, IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            logger.LogInformation("{Source}: {Note}", file.Source, note);
+        }
+
+        return new SourceReadResult(documents, null, notes);
+    }
+
+    private static IEnumerable<SourceDocument> ReadRecords(IRecordParser parser, SourceFile file, ExplicitMetadata explicitMetadata, bool titleFromSidecar)
+    {
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        foreach (var document in parser.ParseRecords(file, stream))
+        {
+            yield return document with { Metadata = explicitMetadata.ApplyTo(document.Metadata, titleFromSidecar) };
         }
     }
 

@@ -58,8 +58,10 @@ internal static class BenchCommand
                 using var workspace = CorpusWorkspace.Create(corpusFile, services.GetRequiredService<ISourceReader>(), services.GetRequiredService<ILoggerFactory>(), TimeProvider.System, embedder);
                 Console.Error.WriteLine($"Indexing {wanted:N0} passages{(embedder is null ? "" : " with their vectors")}…");
                 var indexing = Stopwatch.StartNew();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var report = await workspace.Index.EnsureReadyAsync(cancellationToken: cancellationToken);
                 var indexSeconds = indexing.Elapsed.TotalSeconds;
+                var indexCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
                 var answers = new AnswerService(workspace.Index, services.GetRequiredService<RankingModels>(), services.GetRequiredService<IOptions<SearchOptions>>(), services.GetRequiredService<ILogger<AnswerService>>(), TimeProvider.System);
                 var figures = new Dictionary<string, object?>
@@ -67,6 +69,7 @@ internal static class BenchCommand
                     ["passages"] = wanted,
                     ["index_seconds"] = Math.Round(indexSeconds, 2),
                     ["index_passages_per_s"] = Math.Round(wanted / Math.Max(indexSeconds, 1e-9), 1),
+                    ["index_cpu_seconds"] = Math.Round(indexCpuSeconds, 2),
                     ["embed_passages_per_s"] = report?.EmbeddingRate is { } rate ? Math.Round(rate, 1) : null,
                     ["index_mb"] = Math.Round(FolderBytes(workspace.Index.IndexPath) / 1048576.0, 1),
                     ["vectors_mb"] = Math.Round(VectorBytes(workspace) / 1048576.0, 1),

@@ -292,12 +292,13 @@ public sealed class TeamsEndToEndTests(TeamsDoorFixture fixture) : IClassFixture
         var reply = await BotFramework.WaitForReplyAsync(conversation, Id(question));
         var feedback = Host.Services.GetRequiredService<FeedbackLog>();
         await feedback.FlushAsync();
+        // The door links its answer to the message once Teams has returned the message's id, just after the reply arrives.
+        await Eventually.HappensAsync(() => Query("SELECT message_ref FROM questions WHERE message_ref LIKE $prefix", $"teams:{conversation}:%").Any());
         var sentId = LinkedMessageId(conversation);
 
         using var response = await Host.PostActivityAsync(TeamsActivities.FeedbackInvoke(AppId, BotFramework.ServiceUrl, conversation, sentId, "dislike", "Not this passage."), ValidToken());
-        await Eventually.HappensAsync(() => Votes(conversation).Count == 1);
-        // The vote and its comment are two writes of one queued record: the flush waits for the second.
-        await feedback.FlushAsync();
+        // The vote and its comment may reach the log one write after the other.
+        await Eventually.HappensAsync(() => Votes(conversation) is [(_, not null)]);
 
         Assert.Equal("default", reply.Json["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
