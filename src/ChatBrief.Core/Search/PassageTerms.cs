@@ -121,9 +121,8 @@ public sealed class SentenceTerms(Dictionary<string, int> counts)
 
 /// <summary>
 /// Remembers analysed passages for one commit of the index: popular passages come back question after question,
-/// and analysing them once keeps reranking cheap. An entry (terms, sentence tokens, answer-type words) takes about
-/// 20 KB, so 10,000 of them bound the cache near 200 MB: with 50,000, questions over 100,000 passages took the
-/// process from 928 MB to 1.65 GB at the peak.
+/// and analysing them once keeps reranking cheap. Bounded at 10,000 entries: at 50,000, `bench` asking questions over
+/// 100,000 passages peaked at 1.65 GB instead of 928 MB (about 18 KB an entry: terms, sentence tokens, answer-type words).
 /// </summary>
 public sealed class PassageTermCache(Analyzer analyzer, int capacity = 10_000)
 {

@@ -20,8 +20,8 @@ internal sealed partial class DeadlineResponder(
     public async Task<InteractionResponse> RespondAsync(Interaction interaction, Func<CancellationToken, Task<OutgoingMessage>> work, Reply reply, CancellationToken cancellationToken)
     {
         // The work is tied to the host's lifetime, not the request's: if it is deferred, it goes on after the response.
-        // It starts on the thread pool because a search over an open index never yields: run here, it would finish
-        // before the deadline could be awaited, and a slow answer would miss Discord's three seconds instead of deferring.
+        // It starts on the thread pool because a lexical search over an open index never yields: run here, it would
+        // finish before the deadline could be awaited, and a slow answer would miss Discord's three seconds instead of deferring.
         var running = Task.Run(() => reply == Reply.PrivateMessage ? PrivatelyAsync(work, background.GiveUpToken) : work(background.GiveUpToken));
         var deadline = Task.Delay(timings.AnswerBudget, time, cancellationToken);
         if (await Task.WhenAny(running, deadline) == running)
